@@ -1,0 +1,5 @@
+package io.hypercast.model;
+
+public enum ExperimentKind {
+    HPO, BACKTEST
+}
