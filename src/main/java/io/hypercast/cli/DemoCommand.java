@@ -1,0 +1,36 @@
+package io.hypercast.cli;
+
+import io.hypercast.engine.Demo;
+import io.hypercast.engine.Engine;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "demo", description = "Create the built-in demo project (UK half-hourly demand, a LightGBM model) and a DRAFT HPO; a second call reuses the project.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    Common common;
+
+    @Override
+    public Integer call() {
+        try (Engine engine = common.open()) {
+            Demo.Created d = Demo.ensure(engine);
+            if (common.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("project", d.project().id().toString());
+                m.put("model", d.model().id().toString());
+                m.put("hpo", d.hpo().id().toString());
+                common.printJson(m);
+            } else {
+                common.out().println("project " + d.project().id() + "  " + d.project().title() + (d.reused() ? "  (existing)" : "  (created)"));
+                common.out().println("model   " + d.model().id() + "  " + d.model().name());
+                common.out().println("hpo     " + d.hpo().id() + "  " + d.hpo().title() + "  (" + d.hpo().state() + ")");
+                common.out().println();
+                common.out().println("Run it:  hypercast hpo run " + d.hpo().id() + " --wait");
+            }
+            return Main.OK;
+        }
+    }
+}

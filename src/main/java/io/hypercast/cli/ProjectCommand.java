@@ -1,0 +1,54 @@
+package io.hypercast.cli;
+
+import io.hypercast.engine.Engine;
+import io.hypercast.model.Project;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "project", description = "Create and list projects.", mixinStandardHelpOptions = true)
+final class ProjectCommand {
+
+    @Command(name = "create", description = "Create an empty project; prints its uuid.")
+    int create(@Mixin Common c,
+               @Option(names = "--title", required = true, paramLabel = "T") String title,
+               @Option(names = "--description", paramLabel = "TEXT") String description) {
+        try (Engine engine = c.open()) {
+            Project p = engine.projects().create(title, description);
+            if (c.json) {
+                c.printJson(Map.of("uuid", p.id().toString(), "title", p.title()));
+            } else {
+                c.out().println(p.id());
+            }
+            return Main.OK;
+        }
+    }
+
+    @Command(name = "list", description = "List projects.")
+    int list(@Mixin Common c) {
+        try (Engine engine = c.open()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Project p : engine.projects().list()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("uuid", p.id().toString());
+                m.put("title", p.title());
+                m.put("creator", p.creator());
+                m.put("created", p.createdAt().toString());
+                m.put("frozen", engine.projects().frozen(p.id()));
+                rows.add(m);
+            }
+            if (c.json) {
+                c.printJson(Map.of("projects", rows));
+            } else {
+                for (Map<String, Object> r : rows) {
+                    c.out().printf("%s  %s%s%n", r.get("uuid"), r.get("title"), Boolean.TRUE.equals(r.get("frozen")) ? "  (frozen)" : "");
+                }
+            }
+            return Main.OK;
+        }
+    }
+}

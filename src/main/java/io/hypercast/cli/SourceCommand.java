@@ -1,0 +1,69 @@
+package io.hypercast.cli;
+
+import io.hypercast.engine.Engine;
+import io.hypercast.engine.Nots;
+import io.hypercast.engine.data.CsvImportOptions;
+import io.hypercast.model.InvalidInputException;
+import io.hypercast.model.Node;
+import io.hypercast.model.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "source", description = "Bring data into a project.", mixinStandardHelpOptions = true)
+final class SourceCommand {
+
+    @Command(name = "import", description = "Import a CSV: one Source and one Time Series per value column. A bad row refuses the whole file unless --skip-bad-rows.")
+    int importCsv(@Mixin Common c,
+                  @Option(names = "--project", required = true, paramLabel = "P") String project,
+                  @Option(names = "--csv", required = true, paramLabel = "FILE") Path csv,
+                  @Option(names = "--timestamp-column", paramLabel = "C") String timestampColumn,
+                  @Option(names = "--time-zone", paramLabel = "Z", description = "Zone of timestamps without an offset (e.g. Europe/London).") String zone,
+                  @Option(names = "--columns", paramLabel = "a,b", split = ",") String[] columns,
+                  @Option(names = "--name", paramLabel = "NAME", description = "The source's name (default: the file name).") String name,
+                  @Option(names = "--skip-bad-rows", description = "Skip unparsable rows (reported) instead of refusing the file.") boolean skipBadRows) {
+        if (!Files.isRegularFile(csv)) {
+            throw new InvalidInputException("--csv", "no file " + csv);
+        }
+        ZoneId z = null;
+        if (zone != null) {
+            try {
+                z = ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new InvalidInputException("--time-zone", "'" + zone + "' is not a time zone (e.g. Europe/London, UTC)");
+            }
+        }
+        List<String> cols = columns == null ? null : Arrays.asList(columns);
+        try (Engine engine = c.open()) {
+            Project p = engine.projects().resolve(project);
+            Nots.Imported r = engine.nots().importCsv(p.id(), csv, new CsvImportOptions(timestampColumn, z, cols, skipBadRows), name);
+            if (c.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", r.source().id().toString());
+                Map<String, String> ts = new LinkedHashMap<>();
+                for (Node n : r.timeSeries()) {
+                    ts.put(n.name(), n.id().toString());
+                }
+                m.put("time_series", ts);
+                m.put("period", r.data().period().toString());
+                m.put("report", r.data().report().toString());
+                c.printJson(m);
+            } else {
+                c.out().println("source " + r.source().id() + "  " + r.source().name() + "  (period " + r.data().period() + ")");
+                for (Node n : r.timeSeries()) {
+                    c.out().println("time series " + n.id() + "  " + n.name());
+                }
+                c.out().println(r.data().report());
+            }
+            return Main.OK;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.hypercast.engine;
+
+import io.hypercast.engine.hpo.TrialScheduler;
+import io.hypercast.engine.store.Store;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The engine a window, the client library or the command line opens: the store, the one trial
+ * pool and the services on top. One per process and store file.
+ */
+public final class Engine implements AutoCloseable {
+    private final Settings settings;
+    private final Store store;
+    private final TrialScheduler scheduler;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Projects projects;
+    private final Nots nots;
+    private final Experiments experiments;
+
+    private Engine(Settings settings, Store store, TrialScheduler scheduler, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hypercast-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.projects = new Projects(this);
+        this.nots = new Nots(this);
+        this.experiments = new Experiments(this);
+    }
+
+    public static Engine open(Settings settings) {
+        return open(settings, TrialScheduler.forThisMachine(), Clock.systemUTC());
+    }
+
+    public static Engine open(Settings settings, TrialScheduler scheduler, Clock clock) {
+        Store store = Store.open(settings.database());
+        Engine e = new Engine(settings, store, scheduler, clock);
+        e.experiments.markInterruptedRuns();
+        return e;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public TrialScheduler scheduler() {
+        return scheduler;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Projects projects() {
+        return projects;
+    }
+
+    public Nots nots() {
+        return nots;
+    }
+
+    public Experiments experiments() {
+        return experiments;
+    }
+
+    @Override
+    public void close() {
+        experiments.cancelAllOnClose();
+        timer.shutdownNow();
+        scheduler.close();
+        store.close();
+    }
+}
