@@ -6,15 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import io.hypercast.model.ExperimentKind;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "demo", description = "Create the built-in demo project (UK half-hourly demand, a LightGBM model) and a DRAFT HPO; a second call reuses the project.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     Common common;
 
+    @Option(names = "--run", description = "Then run the demo HPO here and print its result (as 'hpo run ID --wait' does).")
+    boolean run;
+
     @Override
     public Integer call() {
+        if (run) {
+            String id;
+            try (Engine engine = common.open()) {
+                id = Demo.ensure(engine).hpo().id().toString();
+            }
+            return new ExperimentOps(common, ExperimentKind.HPO).run(id, false, null, false) == Main.OK
+                    ? new ExperimentOps(common, ExperimentKind.HPO).result(id, null, null, null) : Main.FAILED;
+        }
         try (Engine engine = common.open()) {
             Demo.Created d = Demo.ensure(engine);
             if (common.json) {
