@@ -51,6 +51,9 @@ public final class CronSchedule {
     /** A Gregorian calendar repeats after 400 years (146,097 days, a whole number of weeks). */
     private static final int CYCLE_DAYS = 146_097;
 
+    /** Returned by {@link #resolve} for a local time in a spring-forward gap. */
+    private static final long NONE = Long.MIN_VALUE;
+
     private static final CronParser CRON_UTILS =
             new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -242,8 +245,6 @@ public final class CronSchedule {
         }
         return false;
     }
-
-    private static final long NONE = Long.MIN_VALUE;
 
     /** Epoch second of a local wall time: NONE in a gap, the first occurrence in an overlap. */
     private long resolve(LocalDate day, int minuteOfDay) {
