@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -222,5 +224,50 @@ public final class TrialRepository {
         return new Trial(0, rs.getInt("number"), TrialState.valueOf(rs.getString("state")), SpecJson.readParams(rs.getString("parameters")),
                 m, Sql.dbl(rs, "objective"), rs.getString("error"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"),
                 rs.getLong("seed"));
+    }
+
+    /**
+     * Trial counts and the best completed trial of one experiment, for tables that list many
+     * experiments: completed, failed and running (QUEUED or RUNNING) trials, and the best trial's
+     * objective and metrics (null while none completed).
+     */
+    public record Summary(UUID experimentId, int completed, int failed, int running, Double bestObjective, Metrics bestMetrics) {
+    }
+
+    /** The summary of every experiment of a project that has trials (not deleted ones), in two queries. */
+    public Map<UUID, Summary> summaries(Connection c, UUID projectId) throws SQLException {
+        Map<UUID, int[]> counts = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.experiment_id,"
+                + " SUM(CASE WHEN t.state = 'COMPLETED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.state = 'FAILED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN t.state IN ('QUEUED','RUNNING') THEN 1 ELSE 0 END)"
+                + " FROM trial t JOIN experiment e ON e.id = t.experiment_id"
+                + " WHERE e.project_id = ? AND e.deleted = 0 GROUP BY t.experiment_id")) {
+            ps.setString(1, projectId.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(UUID.fromString(rs.getString(1)), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)});
+                }
+            }
+        }
+        Map<UUID, Trial> best = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (SELECT t.*, ROW_NUMBER() OVER"
+                + " (PARTITION BY t.experiment_id ORDER BY t.objective, t.number) AS best_rank"
+                + " FROM trial t JOIN experiment e ON e.id = t.experiment_id"
+                + " WHERE e.project_id = ? AND e.deleted = 0 AND t.state = 'COMPLETED' AND t.objective IS NOT NULL)"
+                + " WHERE best_rank = 1")) {
+            ps.setString(1, projectId.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    best.put(UUID.fromString(rs.getString("experiment_id")), map(rs));
+                }
+            }
+        }
+        Map<UUID, Summary> out = new LinkedHashMap<>();
+        counts.forEach((id, n) -> {
+            Trial b = best.get(id);
+            out.put(id, new Summary(id, n[0], n[1], n[2], b == null ? null : b.objective(), b == null ? null : b.metrics()));
+        });
+        return out;
     }
 }
