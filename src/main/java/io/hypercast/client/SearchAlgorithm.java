@@ -1,0 +1,5 @@
+package io.hypercast.client;
+
+public sealed interface SearchAlgorithm permits Hyperopt, RandomSearch {
+    io.hypercast.model.SearchAlgorithm toModel();
+}
