@@ -28,6 +28,43 @@ final class ProjectCommand {
         }
     }
 
+    @Command(name = "copy", description = "Copy a project: same NoTS, data, hyperparameters and policies; none of the runs; not frozen. "
+            + "--from-trial HPO:N sets that trial's parameter values on the copy's model.")
+    int copy(@Mixin Common c,
+             @picocli.CommandLine.Parameters(paramLabel = "P") String project,
+             @Option(names = "--from-trial", paramLabel = "HPO:N") String fromTrial,
+             @Option(names = "--title", paramLabel = "T") String title) {
+        try (Engine engine = c.open()) {
+            Project src = engine.projects().resolve(project);
+            Project copy;
+            if (fromTrial != null) {
+                int colon = fromTrial.lastIndexOf(':');
+                if (colon <= 0) {
+                    throw new io.hypercast.model.InvalidInputException("--from-trial", "'" + fromTrial + "' is not HPO:N (an HPO uuid and a trial number)");
+                }
+                var hpo = engine.experiments().resolve(fromTrial.substring(0, colon));
+                if (!hpo.projectId().equals(src.id())) {
+                    throw new io.hypercast.model.InvalidInputException("--from-trial", "HPO " + hpo.id() + " is not in project '" + src.title() + "'");
+                }
+                int n;
+                try {
+                    n = Integer.parseInt(fromTrial.substring(colon + 1));
+                } catch (NumberFormatException e) {
+                    throw new io.hypercast.model.InvalidInputException("--from-trial", "'" + fromTrial.substring(colon + 1) + "' is not a trial number");
+                }
+                copy = engine.projects().copyWithTrial(hpo.id(), n, title);
+            } else {
+                copy = engine.projects().copy(src.id(), title, null, null);
+            }
+            if (c.json) {
+                c.printJson(Map.of("uuid", copy.id().toString(), "title", copy.title()));
+            } else {
+                c.out().println(copy.id());
+            }
+            return Main.OK;
+        }
+    }
+
     @Command(name = "list", description = "List projects.")
     int list(@Mixin Common c) {
         try (Engine engine = c.open()) {

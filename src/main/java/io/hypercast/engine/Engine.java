@@ -19,6 +19,7 @@ public final class Engine implements AutoCloseable {
     private final Projects projects;
     private final Nots nots;
     private final Experiments experiments;
+    private final Deployments deployments;
 
     private Engine(Settings settings, Store store, TrialScheduler scheduler, Clock clock) {
         this.settings = settings;
@@ -33,6 +34,7 @@ public final class Engine implements AutoCloseable {
         this.projects = new Projects(this);
         this.nots = new Nots(this);
         this.experiments = new Experiments(this);
+        this.deployments = new Deployments(this);
     }
 
     public static Engine open(Settings settings) {
@@ -76,6 +78,10 @@ public final class Engine implements AutoCloseable {
 
     public Experiments experiments() {
         return experiments;
+    }
+
+    public Deployments deployments() {
+        return deployments;
     }
 
     @Override

@@ -100,8 +100,17 @@ public final class Nots {
         return dot > 0 ? f.substring(0, dot) : f;
     }
 
+    /** An input of a new node: {@code fromPort} of node {@code from} into the new node's {@code toPort}. */
+    public record Input(UUID from, String fromPort, String toPort) {
+    }
+
     /** Adds a node of a type (its kind follows from the type) after checking its settings. */
     public Node addNode(UUID projectId, String name, String type, Map<String, Object> settings) {
+        return addNode(projectId, name, type, settings, List.of());
+    }
+
+    /** Adds a node and its inputs in one transaction: all of it is stored, or nothing. */
+    public Node addNode(UUID projectId, String name, String type, Map<String, Object> settings, List<Input> inputs) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "a node needs a name");
         }
@@ -117,6 +126,14 @@ public final class Nots {
         editWrite(projectId, c -> {
             requireFreeName(c, projectId, node.name());
             repo.insertNode(c, node);
+            int position = 0;
+            for (Input in : inputs) {
+                Node from = repo.node(c, in.from()).orElseThrow(() -> new NotFoundException("from", "node", in.from().toString()));
+                if (!from.projectId().equals(projectId)) {
+                    throw new InvalidInputException("from", "'" + from.name() + "' belongs to another project");
+                }
+                repo.insertEdge(c, projectId, new Edge(in.from(), in.fromPort(), node.id(), in.toPort(), position++));
+            }
             return null;
         });
         return node;
@@ -161,6 +178,39 @@ public final class Nots {
             repo.updateSettings(c, modelId, settings);
             return null;
         });
+    }
+
+    /** Deletes a node; refused (with the dependants' names) while other nodes or policies read it. */
+    public void deleteNode(UUID projectId, UUID nodeId) {
+        editWrite(projectId, c -> {
+            Node n = repo.node(c, nodeId).orElseThrow(() -> new NotFoundException("node", "node", nodeId.toString()));
+            if (!n.projectId().equals(projectId)) {
+                throw new InvalidInputException("node", "'" + n.name() + "' belongs to another project");
+            }
+            List<String> dependants = new ArrayList<>();
+            for (Edge e : repo.edges(c, projectId)) {
+                if (e.fromNode().equals(nodeId)) {
+                    repo.node(c, e.toNode()).ifPresent(d -> dependants.add(d.name()));
+                }
+            }
+            if (!dependants.isEmpty()) {
+                throw new InvalidInputException("node " + n.name(), "cannot be deleted: " + String.join(", ", dependants.stream().distinct().toList())
+                        + (dependants.size() == 1 ? " depends" : " depend") + " on it; delete or rewire " + (dependants.size() == 1 ? "it" : "them") + " first");
+            }
+            repo.deleteNode(c, nodeId);
+            return null;
+        });
+    }
+
+    /** A node of the project by name or uuid. */
+    public Node resolve(UUID projectId, String ref) {
+        Optional<UUID> id = Ids.parse(ref == null ? "" : ref);
+        for (Node n : nodes(projectId)) {
+            if (id.isPresent() && n.id().equals(id.get()) || n.name().equals(ref == null ? null : ref.strip())) {
+                return n;
+            }
+        }
+        throw new NotFoundException("node", "node in this project named", ref);
     }
 
     public List<Node> nodes(UUID projectId) {
@@ -214,11 +264,11 @@ public final class Nots {
         return new NotsEvaluator(snapshot(projectId)).modelInputs(model);
     }
 
-    private interface Edit<T> {
+    interface Edit<T> {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T editWrite(UUID projectId, Edit<T> edit) {
+    <T> T editWrite(UUID projectId, Edit<T> edit) {
         return engine.store().write(c -> {
             Project p = projects.get(c, projectId).orElseThrow(() -> new NotFoundException("project", "project", projectId.toString()));
             if (!deployments.forProject(c, projectId).isEmpty()) {
