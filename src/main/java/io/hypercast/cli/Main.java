@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "hypercast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization of time-series forecasting models, on your desktop.",
         subcommands = {DemoCommand.class, ProjectCommand.class, SourceCommand.class, NodeCommand.class, ModelCommand.class, HpoCommand.class,
-            BacktestCommand.class, PolicyCommand.class, DeployCommand.class, DeploymentCommand.class})
+            BacktestCommand.class, PolicyCommand.class, DeployCommand.class, DeploymentCommand.class, BenchCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
