@@ -21,6 +21,44 @@ import picocli.CommandLine.Option;
 @Command(name = "source", description = "Bring data into a project.", mixinStandardHelpOptions = true)
 final class SourceCommand {
 
+    @Command(name = "append", description = "Append newer rows to an imported source; rows that contradict stored values are refused unless --replace-conflicts.")
+    int append(@Mixin Common c,
+               @Option(names = "--project", required = true, paramLabel = "P") String project,
+               @Option(names = "--source", required = true, paramLabel = "S", description = "The source's name or uuid.") String source,
+               @Option(names = "--csv", required = true, paramLabel = "FILE") Path csv,
+               @Option(names = "--timestamp-column", paramLabel = "C") String timestampColumn,
+               @Option(names = "--time-zone", paramLabel = "Z") String zone,
+               @Option(names = "--skip-bad-rows") boolean skipBadRows,
+               @Option(names = "--replace-conflicts", description = "Overwrite stored values that the new rows contradict.") boolean replace) {
+        if (!Files.isRegularFile(csv)) {
+            throw new InvalidInputException("--csv", "no file " + csv);
+        }
+        ZoneId z = zone == null ? null : zone(zone);
+        try (Engine engine = c.open()) {
+            Project p = engine.projects().resolve(project);
+            Nots.Appended a = engine.nots().appendCsv(p.id(), source, csv, new CsvImportOptions(timestampColumn, z, null, skipBadRows), replace);
+            if (c.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("source", a.source().id().toString());
+                m.put("added", a.added());
+                m.put("replaced", a.replaced());
+                m.put("conflicts", a.conflicts());
+                c.printJson(m);
+            } else {
+                c.out().println("appended " + a.added() + " value(s) to " + a.source().name() + (a.replaced() > 0 ? ", replaced " + a.replaced() : ""));
+            }
+            return Main.OK;
+        }
+    }
+
+    private static ZoneId zone(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("--time-zone", "'" + zone + "' is not a time zone (e.g. Europe/London, UTC)");
+        }
+    }
+
     @Command(name = "import", description = "Import a CSV: one Source and one Time Series per value column. A bad row refuses the whole file unless --skip-bad-rows.")
     int importCsv(@Mixin Common c,
                   @Option(names = "--project", required = true, paramLabel = "P") String project,

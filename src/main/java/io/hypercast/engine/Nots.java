@@ -94,6 +94,87 @@ public final class Nots {
         return new Imported(source, List.copyOf(series), data);
     }
 
+    /** What an append did: rows added per column, and the stored values it replaced (with confirmation). */
+    public record Appended(Node source, int added, int replaced, List<String> conflicts, CsvImport data) {
+    }
+
+    /**
+     * Appends newer rows to an imported source, keeping the data it has. A row that contradicts a
+     * stored value is refused (the message lists the first ones) unless {@code replaceConflicts}.
+     * Allowed on a frozen project: new observations are what a deployment forecasts from; the
+     * network itself does not change.
+     */
+    public Appended appendCsv(UUID projectId, String sourceRef, Path csv, CsvImportOptions options, boolean replaceConflicts) {
+        Node source = resolve(projectId, sourceRef);
+        if (!NodeTypes.CSV_OBSERVATIONS.equals(source.type())) {
+            throw new InvalidInputException("--source", "'" + source.name() + "' is a " + source.type() + ", not an imported CSV source");
+        }
+        String firstColumn = columnsOf(source).stream().findFirst().orElseThrow(() -> new InvalidInputException("--source", "has no data"));
+        StoredSeries grid = engine.store().read(c -> repo.series(c, source.id(), firstColumn))
+                .orElseThrow(() -> new InvalidInputException("--source", "'" + source.name() + "' has no stored data"));
+        CsvImport data;
+        try {
+            data = CsvImporter.importFile(csv, options.onGrid(Duration.ofSeconds(grid.periodSeconds()), grid.startSeconds()));
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(csv.toString(), "no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(csv.toString(), "cannot read: " + e.getMessage());
+        }
+        return engine.store().write(c -> {
+            int added = 0;
+            int replaced = 0;
+            List<String> conflicts = new ArrayList<>();
+            Map<String, StoredSeries> merged = new LinkedHashMap<>();
+            for (Map.Entry<String, Series> col : data.series().entrySet()) {
+                StoredSeries old = repo.series(c, source.id(), col.getKey()).orElseThrow(() -> new InvalidInputException(csv.toString(),
+                        "column '" + col.getKey() + "' is not a column of source '" + source.name() + "' (its columns: " + source.settings().get("columns") + ")"));
+                Series add = col.getValue();
+                if (add.periodSeconds() != old.periodSeconds() || Math.floorMod(add.start() - old.startSeconds(), old.periodSeconds()) != 0) {
+                    throw new InvalidInputException(csv.toString(), "the rows are on a " + Duration.ofSeconds(add.periodSeconds())
+                            + " grid that does not match the source's " + Duration.ofSeconds(old.periodSeconds()) + " grid");
+                }
+                long p = old.periodSeconds();
+                long start = Math.min(old.startSeconds(), add.start());
+                long end = Math.max(old.startSeconds() + p * old.values().length, add.end());
+                double[] v = new double[(int) ((end - start) / p)];
+                java.util.Arrays.fill(v, Double.NaN);
+                System.arraycopy(old.values(), 0, v, (int) ((old.startSeconds() - start) / p), old.values().length);
+                for (int i = 0; i < add.size(); i++) {
+                    double nv = add.value(i);
+                    if (Double.isNaN(nv)) {
+                        continue;
+                    }
+                    int k = (int) ((add.timeAt(i) - start) / p);
+                    double ov = v[k];
+                    if (Double.isNaN(ov)) {
+                        added++;
+                    } else if (ov != nv) {
+                        replaced++;
+                        if (conflicts.size() < 10) {
+                            conflicts.add(col.getKey() + " at " + java.time.Instant.ofEpochSecond(add.timeAt(i)) + ": stored " + ov + ", new " + nv);
+                        }
+                    }
+                    v[k] = nv;
+                }
+                merged.put(col.getKey(), new StoredSeries(start, p, v));
+            }
+            if (replaced > 0 && !replaceConflicts) {
+                throw new InvalidInputException(csv.toString(), replaced + " row(s) contradict stored values, e.g. " + String.join("; ", conflicts)
+                        + "; nothing was stored (confirm with --replace-conflicts to overwrite them)");
+            }
+            for (Map.Entry<String, StoredSeries> m : merged.entrySet()) {
+                repo.putSeries(c, source.id(), m.getKey(), m.getValue());
+            }
+            return new Appended(source, added, replaced, List.copyOf(conflicts), data);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> columnsOf(Node source) {
+        Object cols = source.settings().get("columns");
+        return cols instanceof List<?> l ? (List<String>) l : List.of();
+    }
+
     private static String baseName(Path csv) {
         String f = csv.getFileName().toString();
         int dot = f.lastIndexOf('.');

@@ -17,10 +17,23 @@ import java.util.List;
  *                        that holds numbers (a column of text is left out with a note)
  * @param skipBadRows     false refuses the whole file at its first bad row; true skips bad rows and lists
  *                        them in the report
+ * @param period          the sample period, when it is known (appending to a source): then it is not
+ *                        inferred, one row is enough, and rows must lie on the grid through {@code gridOrigin}
+ * @param gridOrigin      an instant (epoch seconds) on the known grid; used with {@code period}
  */
-public record CsvImportOptions(String timestampColumn, ZoneId timeZone, List<String> columns, boolean skipBadRows) {
+public record CsvImportOptions(String timestampColumn, ZoneId timeZone, List<String> columns, boolean skipBadRows,
+                               java.time.Duration period, Long gridOrigin) {
     public CsvImportOptions {
         columns = columns == null ? null : List.copyOf(columns);
+    }
+
+    public CsvImportOptions(String timestampColumn, ZoneId timeZone, List<String> columns, boolean skipBadRows) {
+        this(timestampColumn, timeZone, columns, skipBadRows, null, null);
+    }
+
+    /** The same options on a known grid: {@code period} through {@code gridOrigin} (epoch seconds). */
+    public CsvImportOptions onGrid(java.time.Duration knownPeriod, long origin) {
+        return new CsvImportOptions(timestampColumn, timeZone, columns, skipBadRows, knownPeriod, origin);
     }
 
     /** Pick the timestamp column, read naive timestamps as UTC, import all numeric columns, refuse bad rows. */

@@ -156,17 +156,24 @@ public final class CsvImporter {
             rows.sort(Comparator.comparingLong((Row r) -> r.time).thenComparingInt(r -> r.line));
             List<Duplicate> duplicates = new ArrayList<>();
             rows = mergeDuplicates(rows, header, valueColumns, duplicates);
-            if (rows.size() < 2 && badRows.isEmpty()) {
+            boolean known = options.period() != null;
+            if (known && rows.isEmpty() && badRows.isEmpty()) {
+                throw new InvalidInputException(source, "no data row has a usable timestamp");
+            }
+            if (!known && rows.size() < 2 && badRows.isEmpty()) {
                 throw new InvalidInputException(source, rows.isEmpty() ? "no data row has a usable timestamp"
                         : "only one timestamp (" + Instant.ofEpochSecond(rows.get(0).time)
                         + "): at least two rows are needed to infer the sample period");
             }
-            long period = rows.size() >= 2 ? inferPeriod(rows) : 0;
+            long period = known ? options.period().getSeconds() : rows.size() >= 2 ? inferPeriod(rows) : 0;
             if (period > 0) {
                 rows = dropOffGrid(rows, period, header[timeColumn]);
             }
             refuseOrSkip();
-            if (rows.size() < 2) {
+            if (known && rows.isEmpty()) {
+                throw new InvalidInputException(source, "no good row is left after skipping " + badRows.size() + " bad row(s)");
+            }
+            if (!known && rows.size() < 2) {
                 throw new InvalidInputException(source, "fewer than two good rows are left after skipping "
                         + badRows.size() + " bad row(s); the sample period cannot be inferred");
             }
@@ -471,8 +478,9 @@ public final class CsvImporter {
             for (Row r : rows) {
                 phases.merge(Math.floorMod(r.time, period), 1, Integer::sum);
             }
-            long phase = phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            if (phases.size() == 1) {
+            long phase = options.gridOrigin() != null ? Math.floorMod(options.gridOrigin(), period)
+                    : phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            if (phases.size() == 1 && phases.containsKey(phase)) {
                 return rows;
             }
             boolean dst = !options.zoneOrUtc().getRules().isFixedOffset();
