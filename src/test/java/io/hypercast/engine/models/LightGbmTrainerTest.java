@@ -114,13 +114,10 @@ class LightGbmTrainerTest {
     void cancellationStopsBetweenRounds() {
         Data d = new Data(2000, 6);
         AtomicInteger asked = new AtomicInteger();
-        long t0 = System.nanoTime();
         TrialCancelledException e = assertThrows(TrialCancelledException.class, () -> LightGbmTrainer.train(d.x, d.rows, d.cols, d.y,
                 params("num_boost_round", 1_000_000L), 1, 0, () -> asked.incrementAndGet() > 5));
-        double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(6, asked.get(), "asked once before training and once before each round");
         assertTrue(e.getMessage().contains("after 4 of 1000000 boosting rounds"), e.getMessage());
-        assertTrue(seconds < 10, "took " + seconds + " s");
 
         assertThrows(TrialCancelledException.class, () -> LightGbmTrainer.train(d.x, d.rows, d.cols, d.y, params(), 1, 0, () -> true));
     }

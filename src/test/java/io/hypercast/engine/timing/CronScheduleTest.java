@@ -198,18 +198,14 @@ class CronScheduleTest {
     }
 
     @Test
-    void betweenIsFastForAYearOfHalfHours() {
+    void betweenListsAYearOfHalfHoursAcrossBothDstChanges() {
         CronSchedule cron = CronSchedule.parse("*/30 * * * *", CHICAGO);
         Instant from = at("2026-01-01T00:00-06:00");
         Instant to = at("2027-01-01T00:00-06:00");
-        cron.between(from, to); // warm up
-        long t0 = System.nanoTime();
         List<Instant> firings = cron.between(from, to);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
         // 365 days of 48, less 02:00 and 02:30 on the spring-forward day; the repeated hour fires once.
         assertEquals(365 * 48 - 2, firings.size());
-        // A few ms on an idle machine; cron-utils' nextExecution takes about 600 ms for the same year.
-        assertTrue(millis < 1000, "took " + millis + " ms");
+        // (speed is a benchmark's business, not a unit test's: a few ms here, about 600 ms with cron-utils)
         for (int i = 1; i < firings.size(); i++) {
             assertTrue(firings.get(i - 1).isBefore(firings.get(i)));
         }
