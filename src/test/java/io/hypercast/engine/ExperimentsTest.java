@@ -150,6 +150,24 @@ class ExperimentsTest {
     }
 
     @Test
+    void theEleventhConcurrentBacktestOfAProjectIsRefused() {
+        String json = SyntheticProject.hpoSpecJson(1, 1, "{}")
+                .replaceAll("\"search_space\": \\{\\},", "").replaceAll("\"search_algorithm\": \\{[^}]*\\}", "").replaceAll(",\\s*}\\s*$", "}");
+        for (int i = 0; i < 10; i++) {
+            Experiment b = engine.experiments().createBacktest(sp.project.id(), SpecJson.readBacktest(json));
+            engine.store().write(c -> {
+                new ExperimentRepository().start(c, b.id(), engine.clock().instant(), engine.clock().instant().plusSeconds(600), ProcessHandle.current().pid(), "here");
+                return null;
+            });
+        }
+        Experiment b = engine.experiments().createBacktest(sp.project.id(), SpecJson.readBacktest(json));
+        LimitExceededException ex = assertThrows(LimitExceededException.class, () -> engine.experiments().run(b.id(), null, null));
+        assertEquals("concurrent backtests per project", ex.limit());
+        assertEquals(10, ex.value());
+        assertEquals(HpoState.DRAFT, engine.experiments().get(b.id()).state());
+    }
+
+    @Test
     void deletedHposDoNotCountAgainstTheLimits() {
         fakeActiveRuns(sp.project.id(), 5);
         for (Experiment x : engine.experiments().list(sp.project.id(), ExperimentKind.HPO)) {
