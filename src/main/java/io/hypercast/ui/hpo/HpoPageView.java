@@ -1,0 +1,238 @@
+package io.hypercast.ui.hpo;
+
+import io.hypercast.model.HpoState;
+import io.hypercast.ui.common.AppContext;
+import io.hypercast.ui.common.Cells;
+import io.hypercast.ui.common.Navigator;
+import io.hypercast.ui.results.ChartsView;
+import io.hypercast.ui.results.ResultView;
+import io.hypercast.ui.results.ResultViewModel;
+import java.util.UUID;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * An HPO's (or backtest's) page: a header with Save Draft and Run, and tabs for the definition
+ * (the form), the live trials, a trial's result and the charts. A draft shows only its definition.
+ */
+public final class HpoPageView {
+    private final AppContext app;
+    private final Navigator nav;
+    private final HpoDetailViewModel form;
+    private final TrialsViewModel trials;
+    private final ResultViewModel result;
+    private final ChartsView charts;
+    private final VBox root = new VBox(12);
+    private final TabPane tabs = new TabPane();
+    private final Tab definitionTab = new Tab("Definition");
+    private final Tab trialsTab = new Tab("Trials");
+    private final Tab resultTab = new Tab("Result");
+    private final Tab chartsTab = new Tab("Charts");
+    private final Timeline poll;
+    private Integer shownTrial;
+    private boolean followed;
+
+    public HpoPageView(AppContext app, Navigator nav) {
+        this.app = app;
+        this.nav = nav;
+        this.form = new HpoDetailViewModel(app);
+        this.trials = new TrialsViewModel(app);
+        this.result = new ResultViewModel(app);
+        this.charts = new ChartsView(app, n -> nav.showTrial(form.experimentIdProperty().get(), n));
+        createView();
+        trials.stateProperty().addListener((o, a, s) -> {
+            if (s != null && s != HpoState.DRAFT) {
+                form.applyState(s);
+            }
+            if (a != null && a.isActive() && s != null && !s.isActive()) {
+                showResult(null); // the run ended: its best trial
+                charts.load(form.experimentIdProperty().get());
+            }
+        });
+        poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> trials.tick()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private void createView() {
+        root.getStyleClass().add("page");
+        root.setPadding(new Insets(14, 22, 14, 22));
+        Hyperlink back = new Hyperlink("← Experiments");
+        back.setId("backToExperiments");
+        back.setOnAction(e -> {
+            if (form.projectIdProperty().get() != null) {
+                nav.showExperiments(form.projectIdProperty().get());
+            }
+        });
+        Label kind = new Label();
+        kind.getStyleClass().add("page-subtitle");
+        kind.textProperty().bind(Bindings.when(form.hpoProperty()).then("HPO").otherwise("Backtest"));
+        Label title = new Label();
+        title.setId("detailTitle");
+        title.getStyleClass().add("page-title");
+        title.textProperty().bind(form.headingProperty());
+        Label state = new Label();
+        state.setId("detailState");
+        form.stateProperty().addListener((o, a, s) -> chip(state, s));
+        chip(state, form.stateProperty().get());
+        HBox titleLine = new HBox(10, title, state);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        VBox titles = new VBox(2, back, kind, titleLine);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button duplicate = new Button("Duplicate as draft");
+        duplicate.setId("duplicateButton");
+        duplicate.setOnAction(e -> form.duplicate(copy -> nav.showExperiment(copy.id())));
+        duplicate.disableProperty().bind(form.experimentIdProperty().isNull());
+        Button save = new Button("Save Draft");
+        save.setId("saveDraft");
+        save.setOnAction(e -> form.save(saved -> afterSave()));
+        save.disableProperty().bind(form.editableProperty().not().or(form.busyProperty()));
+        Button run = new Button();
+        run.setId("runButton");
+        run.textProperty().bind(Bindings.when(form.hpoProperty()).then("Run HPO").otherwise("Run Backtest"));
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> form.saveAndRun(this::afterRun));
+        run.disableProperty().bind(form.editableProperty().not().or(form.busyProperty()).or(form.validProperty().not()));
+        HBox header = new HBox(8, titles, grow, duplicate, save, run);
+        header.setAlignment(Pos.BOTTOM_LEFT);
+
+        HpoFormView formView = new HpoFormView(form);
+        definitionTab.setContent(formView.root());
+        trialsTab.setContent(new TrialsView(trials, nav).root());
+        resultTab.setContent(new ResultView(result, app).root());
+        chartsTab.setContent(charts.root());
+        for (Tab t : new Tab[] {definitionTab, trialsTab, resultTab, chartsTab}) {
+            t.setClosable(false);
+        }
+        definitionTab.setId("definitionTab");
+        trialsTab.setId("trialsTab");
+        resultTab.setId("resultTab");
+        chartsTab.setId("chartsTab");
+        tabs.getTabs().add(definitionTab);
+        tabs.getStyleClass().add("page-tabs");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        chartsTab.setOnSelectionChanged(e -> {
+            if (chartsTab.isSelected() && form.experimentIdProperty().get() != null) {
+                charts.load(form.experimentIdProperty().get());
+            }
+        });
+        form.hpoProperty().addListener((o, a, b) -> tabsFor(form.stateProperty().get()));
+        form.stateProperty().addListener((o, a, b) -> tabsFor(b));
+        root.getChildren().addAll(header, tabs);
+    }
+
+    private static void chip(Label l, HpoState s) {
+        if (s == null) {
+            return;
+        }
+        Label c = Cells.chip(s);
+        l.setText(c.getText());
+        l.getStyleClass().setAll(c.getStyleClass());
+    }
+
+    /** A draft has only its definition; a run one has trials, a result and (an HPO) charts. */
+    private void tabsFor(HpoState s) {
+        boolean ran = s != null && s != HpoState.DRAFT;
+        if (ran && !tabs.getTabs().contains(resultTab)) {
+            if (form.hpoProperty().get()) {
+                tabs.getTabs().addAll(trialsTab, resultTab, chartsTab);
+            } else {
+                tabs.getTabs().addAll(trialsTab, resultTab);
+            }
+        }
+        if (ran && !followed && form.experimentIdProperty().get() != null) {
+            followed = true;
+            app.tasks().submit(() -> app.engine().experiments().get(form.experimentIdProperty().get()), trials::show,
+                    t -> app.dialogs().error("Trials", AppContext.message(t)));
+        }
+    }
+
+    private void afterSave() {
+        app.dialogs().notify("Saved", "'" + form.title().get() + "' is saved as a draft.");
+    }
+
+    private void afterRun() {
+        tabsFor(HpoState.PENDING);
+        tabs.getSelectionModel().select(trialsTab);
+    }
+
+    /** Opens an existing experiment: a draft on its definition, a running one on its trials, a finished one on its best trial. */
+    public void open(UUID id, Integer trial) {
+        form.open(id, () -> {
+            HpoState s = form.stateProperty().get();
+            if (s == HpoState.DRAFT) {
+                tabs.getSelectionModel().select(definitionTab);
+            } else if (trial != null) {
+                showResult(trial);
+            } else if (s.isActive()) {
+                tabs.getSelectionModel().select(trialsTab);
+            } else {
+                showResult(null);
+            }
+        });
+    }
+
+    /** A new draft in the project. */
+    public void create(UUID projectId, boolean hpo) {
+        form.openNew(projectId, hpo, null);
+    }
+
+    /** Shows trial {@code n}'s result (null: the best trial). */
+    public void showResult(Integer n) {
+        UUID id = form.experimentIdProperty().get();
+        if (id == null) {
+            return;
+        }
+        shownTrial = n;
+        result.load(id, n, null);
+        if (tabs.getTabs().contains(resultTab)) {
+            tabs.getSelectionModel().select(resultTab);
+        }
+    }
+
+    public UUID experimentId() {
+        return form.experimentIdProperty().get();
+    }
+
+    public Integer shownTrial() {
+        return shownTrial;
+    }
+
+    public HpoDetailViewModel form() {
+        return form;
+    }
+
+    public TrialsViewModel trials() {
+        return trials;
+    }
+
+    public ResultViewModel result() {
+        return result;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public VBox root() {
+        return root;
+    }
+
+    public void dispose() {
+        poll.stop();
+    }
+}

@@ -1,0 +1,49 @@
+package io.hypercast.ui.runs;
+
+import io.hypercast.engine.hpo.RunProgress;
+import io.hypercast.model.Trial;
+import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+/**
+ * What the window knows of one run started here: its latest progress and the latest state of each
+ * trial. Changed only by {@link RunTracker#drain()}, on the FX thread; views observe it.
+ */
+public final class LiveRun {
+    private final UUID experimentId;
+    private final ObjectProperty<RunProgress> progress = new SimpleObjectProperty<>();
+    private final ObservableMap<Integer, Trial> trials = FXCollections.observableHashMap();
+
+    LiveRun(UUID experimentId) {
+        this.experimentId = experimentId;
+    }
+
+    public UUID experimentId() {
+        return experimentId;
+    }
+
+    public ReadOnlyObjectProperty<RunProgress> progressProperty() {
+        return progress;
+    }
+
+    public RunProgress progress() {
+        return progress.get();
+    }
+
+    /** Trial number to its latest state, as far as the last drain knows. */
+    public ObservableMap<Integer, Trial> trials() {
+        return FXCollections.unmodifiableObservableMap(trials);
+    }
+
+    void setProgress(RunProgress p) {
+        progress.set(p);
+    }
+
+    void putTrial(Trial t) {
+        trials.put(t.number(), t);
+    }
+}
