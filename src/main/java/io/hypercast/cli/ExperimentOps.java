@@ -69,6 +69,9 @@ final class ExperimentOps {
 
     int run(String id, boolean resume, Duration timeout, boolean quiet) {
         try (Engine engine = common.open()) {
+            // Ctrl-C or a plain kill: leave the run INTERRUPTED (resumable) rather than for the next start to find
+            Thread hook = new Thread(engine::close, "hypercast-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
             Experiment e = engine.experiments().resolve(id);
             requireKind(e);
             ProgressPrinter printer = new ProgressPrinter(common.err(), quiet || common.json);
@@ -77,6 +80,11 @@ final class ExperimentOps {
                 common.err().println((resume ? "resumed " : "running ") + noun() + " " + e.id() + " (" + e.title() + ")");
             }
             HpoState state = h.await();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                return Main.FAILED; // the hook is leaving the run INTERRUPTED
+            }
             Experiment after = engine.experiments().get(e.id());
             if (common.json) {
                 common.printJson(summary(engine, after));

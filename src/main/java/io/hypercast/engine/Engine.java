@@ -84,8 +84,14 @@ public final class Engine implements AutoCloseable {
         return deployments;
     }
 
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Idempotent: runs of this process stop and are left INTERRUPTED (resumable), then the store closes. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         experiments.cancelAllOnClose();
         timer.shutdownNow();
         scheduler.close();
