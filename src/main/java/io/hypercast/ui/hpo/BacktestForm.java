@@ -6,6 +6,7 @@ import io.hypercast.model.AbsoluteTiming;
 import io.hypercast.model.BacktestSpec;
 import io.hypercast.model.CronTiming;
 import io.hypercast.model.InvalidInputException;
+import io.hypercast.model.LimitExceededException;
 import io.hypercast.model.RelativeTiming;
 import io.hypercast.model.Timing;
 import io.hypercast.ui.common.Formats;
@@ -106,8 +107,8 @@ public final class BacktestForm {
         RelativeTiming fe = duration(fitEnd.get(), "fit_end_timing", p);
         RelativeTiming ps = duration(predictStart.get(), "predict_start_timing", p);
         RelativeTiming pe = duration(predictEnd.get(), "predict_end_timing", p);
-        fitPreview.set(preview(fit, start, end, "fit", "fold"));
-        predictPreview.set(preview(predict, start, end, "prediction", "reference time"));
+        fitPreview.set(preview(fit, start, end, "fit"));
+        predictPreview.set(preview(predict, start, end, "forecast"));
         if (!p.errors.isEmpty()) {
             return null;
         }
@@ -122,6 +123,9 @@ public final class BacktestForm {
             FoldPlan.of(spec); // the engine's test-period rules: folds limit, first uncovered reference time
         } catch (InvalidInputException e) {
             p.error(e.where().isEmpty() ? "general" : e.where(), Problems.bare(e));
+            return null;
+        } catch (LimitExceededException e) {
+            p.error("fit_reference_timing", e.getMessage()); // the folds limit: refit less often or shorten the period
             return null;
         }
         return spec;
@@ -174,7 +178,7 @@ public final class BacktestForm {
     }
 
     /** "4 fits in the test period: Mon 2000-07-31 00:00 +01:00, …", or the next firings from now. */
-    private static String preview(CronTiming cron, Instant start, Instant end, String noun, String unit) {
+    private static String preview(CronTiming cron, Instant start, Instant end, String noun) {
         if (cron == null) {
             return "";
         }

@@ -196,6 +196,18 @@ public final class HpoDetailViewModel {
     /** Checks every field; fills {@link #errors()} and {@link #warnings()}; returns the spec when valid. */
     public Object validate() {
         Problems p = new Problems();
+        try {
+            return validate(p);
+        } catch (RuntimeException e) {
+            // a rule the form does not know yet must not break typing: show it, block saving
+            p.error("general", AppContext.message(e));
+            sync(errors, p.errors);
+            valid.set(false);
+            return null;
+        }
+    }
+
+    private Object validate(Problems p) {
         BacktestSpec bt = backtest.validate(p);
         if (backtest.model.get() != null && !modelNodes.isEmpty() && !modelNodes.containsKey(backtest.model.get())) {
             p.error("model", "the project has no model '" + backtest.model.get() + "'");

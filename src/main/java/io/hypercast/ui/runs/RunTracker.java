@@ -29,6 +29,7 @@ public final class RunTracker {
     private final TaskExecutor tasks;
     private final Map<UUID, RunProgress> arrivedProgress = new ConcurrentHashMap<>();
     private final Map<UUID, Map<Integer, Trial>> arrivedTrials = new ConcurrentHashMap<>();
+    private final Map<UUID, RunHandle> handles = new ConcurrentHashMap<>();
     // FX thread only
     private final Map<UUID, LiveRun> live = new HashMap<>();
     private final List<Consumer<RunProgress>> progressListeners = new ArrayList<>();
@@ -58,6 +59,7 @@ public final class RunTracker {
     public void start(UUID experimentId, Runnable onStarted, Consumer<? super Throwable> onRefused) {
         tasks.submit(() -> {
             RunHandle h = engine.experiments().run(experimentId, null, listenerFor(experimentId));
+            handles.put(experimentId, h);
             return h;
         }, h -> {
             live(experimentId);
@@ -68,6 +70,11 @@ public final class RunTracker {
     /** Asks the run to stop (a run of this process at once, another process's through the store). */
     public void cancel(UUID experimentId, Runnable onDone, Consumer<? super Throwable> onError) {
         tasks.submit(() -> engine.experiments().cancel(experimentId), onDone, onError);
+    }
+
+    /** The handle of a run started by this tracker (to wait for it in tests and benchmarks). Thread-safe. */
+    public java.util.Optional<RunHandle> handle(UUID experimentId) {
+        return java.util.Optional.ofNullable(handles.get(experimentId));
     }
 
     /** The live view of a run (created empty for a run not started here). FX thread. */
