@@ -202,10 +202,19 @@ public final class CronSchedule {
 
     /** Every firing in [startInclusive, endExclusive), ascending. */
     public List<Instant> between(Instant startInclusive, Instant endExclusive) {
+        return between(startInclusive, endExclusive, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first {@code limit} firings in [startInclusive, endExclusive), ascending: a caller that
+     * refuses more than n firings asks for n + 1 and never lists millions (a minutely cron over
+     * centuries).
+     */
+    public List<Instant> between(Instant startInclusive, Instant endExclusive, int limit) {
         Objects.requireNonNull(startInclusive, "startInclusive");
         Objects.requireNonNull(endExclusive, "endExclusive");
         List<Instant> out = new ArrayList<>();
-        if (!startInclusive.isBefore(endExclusive)) {
+        if (!startInclusive.isBefore(endExclusive) || limit <= 0) {
             return out;
         }
         // A firing is a whole second: it is >= start iff it is >= start rounded up to the second.
@@ -220,6 +229,9 @@ public final class CronSchedule {
                 long t = resolve(day, minuteOfDay);
                 if (t != NONE && t >= from && t < to) {
                     out.add(Instant.ofEpochSecond(t));
+                    if (out.size() >= limit) {
+                        return out;
+                    }
                 }
             }
         }

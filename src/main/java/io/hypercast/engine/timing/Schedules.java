@@ -31,14 +31,19 @@ public final class Schedules {
 
     /** Firings of {@code timing} in [startInclusive, endExclusive), ascending. */
     public static List<Instant> firings(Timing timing, Instant startInclusive, Instant endExclusive) {
+        return firings(timing, startInclusive, endExclusive, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} firings of {@code timing} in [startInclusive, endExclusive), ascending. */
+    public static List<Instant> firings(Timing timing, Instant startInclusive, Instant endExclusive, int limit) {
         Objects.requireNonNull(startInclusive, "startInclusive");
         Objects.requireNonNull(endExclusive, "endExclusive");
         if (timing instanceof CronTiming cron) {
-            return schedule(cron).between(startInclusive, endExclusive);
+            return schedule(cron).between(startInclusive, endExclusive, limit);
         }
         if (timing instanceof AbsoluteTiming absolute) {
             Instant t = absolute.time();
-            return !t.isBefore(startInclusive) && t.isBefore(endExclusive) ? List.of(t) : List.of();
+            return limit > 0 && !t.isBefore(startInclusive) && t.isBefore(endExclusive) ? List.of(t) : List.of();
         }
         throw refused(timing);
     }
