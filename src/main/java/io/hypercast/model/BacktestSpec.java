@@ -1,5 +1,6 @@
 package io.hypercast.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -31,6 +32,8 @@ public record BacktestSpec(
         require("predict_start_timing", predictStartTiming);
         require("predict_end_timing", predictEndTiming);
         require("predict_reference_timing", predictReferenceTiming);
+        within("test_start_time", testStartTime);
+        within("test_end_time", testEndTime);
         if (title.isBlank()) {
             throw new InvalidInputException("title", "must not be blank");
         }
@@ -46,6 +49,10 @@ public record BacktestSpec(
         if (predictStartTiming.offset().compareTo(predictEndTiming.offset()) >= 0) {
             throw new InvalidInputException("predict_start_timing", "must be before predict_end_timing (" + predictEndTiming + "), got " + predictStartTiming);
         }
+        // the windows reach from test_start + fit_start (or predict_start) to test_end + predict_end
+        reach("fit_start_timing", fitStartTiming, testStartTime, "test_start_time");
+        reach("predict_start_timing", predictStartTiming, testStartTime, "test_start_time");
+        reach("predict_end_timing", predictEndTiming, testEndTime, "test_end_time");
         if (predictReferenceTiming instanceof RelativeTiming) {
             throw new InvalidInputException("predict_reference_timing", "must be a cron or absolute timing");
         }
@@ -53,6 +60,24 @@ public record BacktestSpec(
             throw new InvalidInputException("fit_reference_timing", "must be a cron or absolute timing");
         }
         description = description == null ? "" : description;
+    }
+
+    /** The years a backtest's instants may lie in: calendar and cron arithmetic beyond them overflows. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    private static void within(String key, Instant t) {
+        if (t.isBefore(EARLIEST) || t.isAfter(LATEST)) {
+            throw new InvalidInputException(key, "must lie in the years 1 to 9999, got " + t);
+        }
+    }
+
+    /** {@code base + timing} must lie in the years 1 to 9999 too; checked without overflowing a huge duration. */
+    private static void reach(String key, RelativeTiming timing, Instant base, String baseKey) {
+        Duration d = timing.offset();
+        if (d.compareTo(Duration.between(base, EARLIEST)) < 0 || d.compareTo(Duration.between(base, LATEST)) > 0) {
+            throw new InvalidInputException(key, timing.offset() + " from " + baseKey + " (" + base + ") leaves the years 1 to 9999");
+        }
     }
 
     private static void require(String key, Object v) {
