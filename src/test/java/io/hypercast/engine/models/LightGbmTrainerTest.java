@@ -111,6 +111,16 @@ class LightGbmTrainerTest {
     }
 
     @Test
+    void smallDataTrainsOnOneThread() {
+        assertEquals(1, LightGbmTrainer.usefulThreads(2, 2016), "the demo's folds");
+        assertEquals(1, LightGbmTrainer.usefulThreads(2, LightGbmTrainer.MIN_ROWS_PER_THREAD * 2 - 1));
+        assertEquals(2, LightGbmTrainer.usefulThreads(2, LightGbmTrainer.MIN_ROWS_PER_THREAD * 2));
+        assertEquals(2, LightGbmTrainer.usefulThreads(2, 10_000_000));
+        assertEquals(1, LightGbmTrainer.usefulThreads(1, 10_000_000));
+        assertEquals(1, LightGbmTrainer.usefulThreads(4, 0));
+    }
+
+    @Test
     void cancellationStopsBetweenRounds() {
         Data d = new Data(2000, 6);
         AtomicInteger asked = new AtomicInteger();
