@@ -3,6 +3,8 @@ package io.hypercast.ui;
 import io.hypercast.engine.Demo;
 import io.hypercast.engine.Engine;
 import io.hypercast.engine.Settings;
+import io.hypercast.engine.hpo.TrialScheduler;
+import java.time.Clock;
 import io.hypercast.ui.common.AppContext;
 import io.hypercast.ui.common.FxDialogService;
 import io.hypercast.ui.common.FxTaskExecutor;
@@ -57,7 +59,8 @@ public final class HypercastApp extends Application {
         stage.setOnCloseRequest(e -> prefs.setBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         stage.show();
         tasks.submit(() -> {
-            Engine e = Engine.open(settings);
+            int workers = trialWorkers();
+            Engine e = Engine.open(settings, new TrialScheduler(workers, workers), Clock.systemUTC());
             UUID demo;
             try {
                 demo = Demo.ensure(e).project().id();
@@ -82,6 +85,16 @@ public final class HypercastApp extends Application {
             opening.setText("Cannot open the store " + settings.database() + ": " + AppContext.message(t));
             spin.setVisible(false);
         });
+    }
+
+    /**
+     * Trial workers for runs started in the window: one core fewer than the machine has (at least
+     * one), so that LightGBM leaves a core to the FX thread and its renderer. With every core busy
+     * the window's pulses come hundreds of milliseconds apart while a run goes on (measured by
+     * FxStallBenchTest); an HPO's max_concurrent_trials still caps its trials in flight.
+     */
+    public static int trialWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** The CLI's rules: {@code --db FILE} wins, else $HYPERCAST_HOME/hypercast.db. */

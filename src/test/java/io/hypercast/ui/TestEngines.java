@@ -19,8 +19,12 @@ public final class TestEngines {
     }
 
     public static Engine open(Path dir) {
-        Settings s = new Settings(dir, dir.resolve("ui.db"), "tester", Duration.ofMinutes(5));
-        return Engine.open(s, new TrialScheduler(2, 2), Clock.systemUTC());
+        return open(dir, 2);
+    }
+
+    public static Engine open(Path dir, int workers) {
+        Settings s = new Settings(dir, dir.resolve("ui.db"), "tester", Duration.ofMinutes(10));
+        return Engine.open(s, new TrialScheduler(workers, Math.min(2, workers)), Clock.systemUTC());
     }
 
     /** Puts n HPOs of the project in RUNNING state, as if other processes ran them (they count against the guardrails). */

@@ -27,7 +27,12 @@ public final class WindowFixture implements AutoCloseable {
 
     /** Builds the window in {@code stage}; call on the FX thread (a TestFX @Start method). */
     public WindowFixture(Path dir, Stage stage) {
-        engine = TestEngines.open(dir);
+        this(dir, stage, 2);
+    }
+
+    /** With {@code workers} trial workers (the benchmark runs 5 trials at once). */
+    public WindowFixture(Path dir, Stage stage, int workers) {
+        engine = TestEngines.open(dir, workers);
         sp = SyntheticProject.create(engine, "synthetic");
         app = AppContext.of(engine, tasks, dialogs);
         window = new MainWindow(app);

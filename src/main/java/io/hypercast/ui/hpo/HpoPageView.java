@@ -1,6 +1,9 @@
 package io.hypercast.ui.hpo;
 
+import io.hypercast.engine.hpo.RunProgress;
 import io.hypercast.model.HpoState;
+import io.hypercast.ui.runs.LiveRun;
+import javafx.beans.value.ChangeListener;
 import io.hypercast.ui.common.AppContext;
 import io.hypercast.ui.common.Cells;
 import io.hypercast.ui.common.Navigator;
@@ -44,6 +47,9 @@ public final class HpoPageView {
     private final Timeline poll;
     private Integer shownTrial;
     private boolean followed;
+    private LiveRun liveRun;
+    // a run started elsewhere in the window (the Experiment page's Run) moves this page on too
+    private final ChangeListener<RunProgress> liveState = (o, a, p) -> followLive(p);
 
     public HpoPageView(AppContext app, Navigator nav) {
         this.app = app;
@@ -60,6 +66,15 @@ public final class HpoPageView {
             if (a != null && a.isActive() && s != null && !s.isActive()) {
                 showResult(null); // the run ended: its best trial
                 charts.load(form.experimentIdProperty().get());
+            }
+        });
+        form.experimentIdProperty().addListener((o, a, id) -> {
+            if (liveRun != null) {
+                liveRun.progressProperty().removeListener(liveState);
+            }
+            liveRun = id == null ? null : app.runs().live(id);
+            if (liveRun != null) {
+                liveRun.progressProperty().addListener(liveState);
             }
         });
         poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> trials.tick()));
@@ -112,9 +127,13 @@ public final class HpoPageView {
 
         HpoFormView formView = new HpoFormView(form);
         definitionTab.setContent(formView.root());
-        trialsTab.setContent(new TrialsView(trials, nav).root());
-        resultTab.setContent(new ResultView(result, app).root());
-        chartsTab.setContent(charts.root());
+        // each tab's content joins the scene when the tab is first shown: adding them all at once
+        // (and styling them) would cost the FX thread a long pulse just as a run starts
+        TrialsView trialsView = new TrialsView(trials, nav);
+        ResultView resultView = new ResultView(result, app);
+        lazy(trialsTab, trialsView.root());
+        lazy(resultTab, resultView.root());
+        lazy(chartsTab, charts.root());
         for (Tab t : new Tab[] {definitionTab, trialsTab, resultTab, chartsTab}) {
             t.setClosable(false);
         }
@@ -133,6 +152,20 @@ public final class HpoPageView {
         form.hpoProperty().addListener((o, a, b) -> tabsFor(form.stateProperty().get()));
         form.stateProperty().addListener((o, a, b) -> tabsFor(b));
         root.getChildren().addAll(header, tabs);
+    }
+
+    private static void lazy(Tab tab, javafx.scene.Node content) {
+        tab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content);
+            }
+        });
+    }
+
+    private void followLive(RunProgress p) {
+        if (p != null && p.state() != HpoState.DRAFT && form.stateProperty().get() == HpoState.DRAFT) {
+            form.applyState(p.state());
+        }
     }
 
     private static void chip(Label l, HpoState s) {
@@ -234,5 +267,8 @@ public final class HpoPageView {
 
     public void dispose() {
         poll.stop();
+        if (liveRun != null) {
+            liveRun.progressProperty().removeListener(liveState);
+        }
     }
 }

@@ -1,0 +1,151 @@
+package io.hypercast.ui.bench;
+
+import static io.hypercast.ui.WindowFixture.fx;
+import static io.hypercast.ui.WindowFixture.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.hypercast.engine.spec.SpecJson;
+import io.hypercast.model.Experiment;
+import io.hypercast.model.HpoState;
+import io.hypercast.testing.SyntheticProject;
+import io.hypercast.ui.HypercastApp;
+import io.hypercast.ui.WindowFixture;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * How long the FX thread stalls while a 150-trial HPO runs 5 trials at once (5 trial workers on
+ * this machine's cores) with its page and live trials table on screen: an AnimationTimer records
+ * the gap between consecutive pulses (about 16 ms when the FX thread is free). Two runs: the first
+ * in a cold JVM (the pages' first layout, CSS and JIT compete with the trials for the cores), the
+ * second warm. A benchmark, not a timed test: it prints the figures.
+ *
+ * <p>Run: {@code mvn -o test -Dgroups=bench -DexcludedGroups= -Dtest=FxStallBenchTest}; with the
+ * environment variable HYPERCAST_BENCH_DUMP set it also prints the FX thread's stack during stalls.
+ */
+@Tag("bench")
+@ExtendWith(ApplicationExtension.class)
+class FxStallBenchTest {
+    private static final String SPACE = """
+            {"num_boost_round": {"type": "QUniform", "lower": 20, "upper": 60, "q": 1},
+             "learning_rate": {"type": "LogUniform", "lower": 0.05, "upper": 0.3},
+             "max_leaves": {"type": "QUniform", "lower": 4, "upper": 31, "q": 1}}""";
+
+    @TempDir
+    Path dir;
+    private WindowFixture w;
+
+    @Start
+    void start(Stage stage) {
+        w = new WindowFixture(dir, stage, HypercastApp.trialWorkers());
+    }
+
+    @AfterEach
+    void close() {
+        w.close();
+    }
+
+    @Test
+    void longestFxStallDuringA150TrialRunWith5Concurrent() {
+        measure("cold");
+        measure("warm");
+    }
+
+    private void measure(String label) {
+        Experiment e = w.engine.experiments().createHpo(w.sp.project.id(), SpecJson.readHpo(SyntheticProject.hpoSpecJson(150, 5, SPACE)));
+        fx(() -> w.window.showExperiment(e.id())); // the HPO's page, as the user opens it before clicking Run
+        until(20, () -> w.window.page() != null && e.id().equals(w.window.page().experimentId()));
+
+        Pulses pulses = new Pulses();
+        fx(pulses::start);
+        fx(() -> w.window.page().form().saveAndRun(null)); // Run HPO on its page
+        until(60, () -> w.app.runs().handle(e.id()).isPresent());
+        HpoState end = w.app.runs().handle(e.id()).orElseThrow().await();
+        pulses.runEnded = System.nanoTime();
+        double runSeconds = (pulses.runEnded - pulses.started) / 1e9;
+        until(30, () -> "150 / 150".equals(w.window.page().trials().progressTextProperty().get()));
+        fx(pulses::stop);
+        assertEquals(HpoState.SUCCESS, end);
+        pulses.report(label, runSeconds);
+    }
+
+    /** Gaps between FX pulses, with a watchdog that can show what the FX thread is doing in a long one. */
+    private static final class Pulses extends AnimationTimer {
+        final long[] gaps = new long[500_000];
+        final long[] ends = new long[500_000];
+        int count;
+        volatile long runEnded = Long.MAX_VALUE;
+        long last;
+        volatile long lastSeen = System.nanoTime();
+        final long started = System.nanoTime();
+        volatile boolean on = true;
+
+        @Override
+        public void start() {
+            super.start();
+            if (System.getenv("HYPERCAST_BENCH_DUMP") != null) {
+                Thread dog = new Thread(() -> {
+                    while (on) {
+                        try {
+                            Thread.sleep(50);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
+                        if (System.nanoTime() - lastSeen > 100_000_000L) {
+                            Thread.getAllStackTraces().forEach((t, st) -> {
+                                if (t.getName().equals("JavaFX Application Thread")) {
+                                    StringBuilder sb = new StringBuilder("  FX thread in a stall:\n");
+                                    for (int i = 0; i < Math.min(18, st.length); i++) {
+                                        sb.append("      ").append(st[i]).append('\n');
+                                    }
+                                    System.out.print(sb);
+                                }
+                            });
+                        }
+                    }
+                });
+                dog.setDaemon(true);
+                dog.start();
+            }
+        }
+
+        @Override
+        public void handle(long now) {
+            if (last != 0 && count < gaps.length) {
+                ends[count] = System.nanoTime();
+                gaps[count++] = now - last;
+                if (now - last > 100_000_000L) {
+                    System.out.printf(Locale.ROOT, "  stall of %.0f ms ending %.2f s after Run%n", (now - last) / 1e6, (now - started) / 1e9);
+                }
+            }
+            last = now;
+            lastSeen = System.nanoTime();
+        }
+
+        @Override
+        public void stop() {
+            on = false;
+            super.stop();
+        }
+
+        void report(String label, double runSeconds) {
+            long[] during = java.util.stream.IntStream.range(0, count).filter(i -> ends[i] <= runEnded).mapToLong(i -> gaps[i]).sorted().toArray();
+            long[] g = during;
+            System.out.printf(Locale.ROOT, "FX stall bench (%s JVM, %d trial worker(s) on %d cores): 150 trials, 5 concurrent, run %.1f s, "
+                            + "%d pulses from Run to the run's end; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 100 ms%n",
+                    label, HypercastApp.trialWorkers(),
+                    Runtime.getRuntime().availableProcessors(), runSeconds, g.length, g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6,
+                    g[g.length - 1] / 1e6, Arrays.stream(g).filter(x -> x > 100_000_000L).count());
+        }
+    }
+}
