@@ -163,6 +163,29 @@ class CsvExportTest {
         assertTrue(text.endsWith("\r\n"));
     }
 
+    /**
+     * Every formula trigger in every text cell a trials CSV has: a Choice value, an error text and
+     * a parameter name in the header each read back as the text with a leading quote, so a
+     * spreadsheet shows it instead of running it.
+     */
+    @Test
+    void everyTriggerInEveryTextCellOfTheTrialsCsvIsShownAsText() throws IOException {
+        for (String trigger : List.of("=", "+", "-", "@", "\t", "\r")) {
+            String payload = trigger + "HYPERLINK(\"http://x\";\"y\")";
+            String name = trigger + "param";
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("objective", payload);
+            params.put(name, payload);
+            StringWriter w = new StringWriter();
+            CsvExport.writeTrials(w, List.of(trial(1, TrialState.FAILED, params, null, payload, null, null)), List.of("objective", name));
+            List<List<String>> rows = parse(w.toString());
+            assertEquals("'" + name, rows.get(0).get(3), "a parameter name in the header, trigger " + (int) trigger.charAt(0));
+            assertEquals("'" + payload, rows.get(1).get(2), "a Choice value, trigger " + (int) trigger.charAt(0));
+            assertEquals("'" + payload, rows.get(1).get(3), "a value under a triggering name, trigger " + (int) trigger.charAt(0));
+            assertEquals("'" + payload, rows.get(1).get(rows.get(1).size() - 1), "an error text, trigger " + (int) trigger.charAt(0));
+        }
+    }
+
     @Test
     void predictions() throws IOException {
         Instant r = Instant.parse("2000-07-31T00:00:00Z");
