@@ -186,8 +186,8 @@ public final class HpoCharts {
         List<String> names = r.optimized();
         Map<String, Distribution> space = r.experiment().hpo().searchSpace().parameters();
         List<Trial> done = completed(r);
-        double min = done.stream().mapToDouble(Trial::objective).min().orElse(0);
-        double max = done.stream().mapToDouble(Trial::objective).max().orElse(1);
+        // coloured by rank, so that one very bad trial does not turn every other line the same blue
+        List<Trial> ranked = done.stream().sorted(Comparator.comparingDouble(Trial::objective)).toList();
         XYSeriesCollection data = new XYSeriesCollection();
         TrialIndex index = new TrialIndex();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
@@ -204,7 +204,7 @@ public final class HpoCharts {
             int si = data.getSeriesCount();
             data.addSeries(s);
             index.series(si, t.number());
-            double f = max == min ? 0 : (t.objective() - min) / (max - min);
+            double f = ranked.size() <= 1 ? 0 : (double) ranked.indexOf(t) / (ranked.size() - 1);
             renderer.setSeriesPaint(si, gradient(f));
             renderer.setSeriesShape(si, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
             renderer.setSeriesStroke(si, new java.awt.BasicStroke(f < 0.1 ? 2.2f : 1.1f));
@@ -220,7 +220,7 @@ public final class HpoCharts {
         NumberAxis y = new NumberAxis("position in search range");
         y.setRange(-0.05, 1.05);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart("Parallel coordinates (blue = low " + metric(r) + ", red = high)", ChartStyle.TITLE, plot, false);
+        JFreeChart chart = new JFreeChart("Parallel coordinates (blue = best " + metric(r) + ", red = worst)", ChartStyle.TITLE, plot, false);
         return new Built(ChartStyle.apply(chart), index);
     }
 

@@ -76,7 +76,7 @@ public final class ResultCharts {
         y.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setDomainPannable(true);
-        JFreeChart chart = new JFreeChart("Predictions against actuals (drag to zoom, drag left to reset)", ChartStyle.TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(null, ChartStyle.TITLE, plot, true); // the page's section names it
         return ChartStyle.apply(chart);
     }
 

@@ -72,10 +72,19 @@ public final class BacktestForm {
         testEndTime.set(end.toLocalTime().toString());
         loadTiming(s.fitReferenceTiming(), fitCron, fitZone);
         loadTiming(s.predictReferenceTiming(), predictCron, predictZone);
-        fitStart.set(s.fitStartTiming().toString());
-        fitEnd.set(s.fitEndTiming().toString());
-        predictStart.set(s.predictStartTiming().toString());
-        predictEnd.set(s.predictEndTiming().toString());
+        fitStart.set(iso(s.fitStartTiming().offset()));
+        fitEnd.set(iso(s.fitEndTiming().offset()));
+        predictStart.set(iso(s.predictStartTiming().offset()));
+        predictEnd.set(iso(s.predictEndTiming().offset()));
+    }
+
+    /** A duration as the spec file writes it: -P42D rather than Java's PT-1008H. */
+    static String iso(java.time.Duration d) {
+        long days = d.toDays();
+        if (!d.isZero() && d.equals(java.time.Duration.ofDays(days))) {
+            return (days < 0 ? "-P" : "P") + Math.abs(days) + "D";
+        }
+        return d.toString();
     }
 
     private static void loadTiming(Timing t, StringProperty cron, StringProperty zone) {

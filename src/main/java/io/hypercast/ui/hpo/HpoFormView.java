@@ -162,6 +162,9 @@ public final class HpoFormView {
     private DatePicker date(javafx.beans.property.ObjectProperty<java.time.LocalDate> p, String id, String key) {
         DatePicker d = new DatePicker();
         d.setId(id);
+        d.setConverter(new javafx.util.converter.LocalDateStringConverter(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+                java.time.format.DateTimeFormatter.ISO_LOCAL_DATE));
+        d.setPromptText("yyyy-mm-dd");
         d.valueProperty().bindBidirectional(p);
         d.setPrefWidth(150);
         fields.watch(d, key);

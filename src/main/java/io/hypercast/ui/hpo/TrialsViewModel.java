@@ -46,6 +46,7 @@ public final class TrialsViewModel {
         }
     };
     private boolean loading;
+    private boolean loadAgain;
 
     /** One trial's line; {@code trial} is replaced as the trial moves on. */
     public static final class TrialRow {
@@ -97,7 +98,11 @@ public final class TrialsViewModel {
     /** Reads the trials from the store; live events that arrive meanwhile are newer and win. */
     public void reload() {
         UUID id = experimentId;
-        if (id == null || loading) {
+        if (id == null) {
+            return;
+        }
+        if (loading) {
+            loadAgain = true; // the run may have moved on since that read started
             return;
         }
         loading = true;
@@ -119,8 +124,13 @@ public final class TrialsViewModel {
                 error.set(l.experiment().error() == null ? "" : l.experiment().error());
             }
             recount();
+            if (loadAgain) {
+                loadAgain = false;
+                reload();
+            }
         }, t -> {
             loading = false;
+            loadAgain = false;
             app.dialogs().error("Trials", AppContext.message(t));
         });
     }

@@ -92,8 +92,8 @@ public final class ResultView {
         folds.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         folds.setPlaceholder(new Label("No folds."));
         folds.getColumns().add(Cells.numberColumn("Fold", 60, f -> new ReadOnlyObjectWrapper<>(f.fold() + 1), String::valueOf));
-        folds.getColumns().add(Cells.textColumn("Fit reference time", 170, f -> new ReadOnlyObjectWrapper<>(f.fitReferenceTime()),
-                t -> Formats.when(t, app.displayZone())));
+        folds.getColumns().add(Cells.textColumn("Fit reference time", 220, f -> new ReadOnlyObjectWrapper<>(f.fitReferenceTime()),
+                t -> Formats.firing(t, zone())));
         folds.getColumns().add(Cells.numberColumn("Training rows", 110, f -> new ReadOnlyObjectWrapper<>(f.fitRows()), String::valueOf));
         folds.getColumns().add(Cells.numberColumn("Predictions", 100, f -> new ReadOnlyObjectWrapper<>(f.predictions()), String::valueOf));
         folds.getColumns().add(foldMetric("MAE", Metrics::mae, false));
@@ -178,6 +178,15 @@ public final class ResultView {
                 v -> v == null ? "—" : percent ? Formats.percent(v) : Formats.metric(v));
     }
 
+    /** Times are shown in the zone of the experiment's fit schedule (its data's zone), else the window's. */
+    private java.time.ZoneId zone() {
+        ResultViewModel.Data d = vm.dataProperty().get();
+        if (d != null && d.result().experiment().backtest().fitReferenceTiming() instanceof io.hypercast.model.CronTiming c) {
+            return c.timeZone();
+        }
+        return app.displayZone();
+    }
+
     private void show(ResultViewModel.Data d) {
         if (d == null || d.trial() == null || d.trial().metrics() == null) {
             mae.setText("—");
@@ -193,7 +202,7 @@ public final class ResultView {
         rmse.setText(Formats.metric(m.rmse()));
         mapeNote.setText(m.mape() == null ? "undefined: every actual was zero"
                 : m.mapeZeroActuals() > 0 ? m.mapeZeroActuals() + " rows with a zero actual left out" : "over " + m.rows() + " predictions");
-        ChartViewer viewer = new ChartViewer(ResultCharts.predictions(d.predictions(), d.folds(), app.displayZone()));
+        ChartViewer viewer = new ChartViewer(ResultCharts.predictions(d.predictions(), d.folds(), zone()));
         viewer.setId("predictionsChart");
         chartBox.getChildren().setAll(viewer);
     }

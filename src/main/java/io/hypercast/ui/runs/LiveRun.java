@@ -17,6 +17,9 @@ public final class LiveRun {
     private final UUID experimentId;
     private final ObjectProperty<RunProgress> progress = new SimpleObjectProperty<>();
     private final ObservableMap<Integer, Trial> trials = FXCollections.observableHashMap();
+    // one wrapper, kept: a wrapper's listeners hang on it weakly, so a fresh one per call could be
+    // collected and silently drop its listeners
+    private final ObservableMap<Integer, Trial> readOnlyTrials = FXCollections.unmodifiableObservableMap(trials);
 
     LiveRun(UUID experimentId) {
         this.experimentId = experimentId;
@@ -36,7 +39,7 @@ public final class LiveRun {
 
     /** Trial number to its latest state, as far as the last drain knows. */
     public ObservableMap<Integer, Trial> trials() {
-        return FXCollections.unmodifiableObservableMap(trials);
+        return readOnlyTrials;
     }
 
     void setProgress(RunProgress p) {

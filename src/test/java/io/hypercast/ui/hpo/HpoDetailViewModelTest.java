@@ -128,6 +128,7 @@ class HpoDetailViewModelTest {
         assertEquals("my HPO, edited", again.title().get());
         assertEquals("4", again.numTrials().get());
         assertEquals(LocalDate.of(2024, 2, 26), again.testStartDate().get());
+        assertEquals("-P42D", again.fitStart().get(), "durations read as the spec file writes them");
         assertEquals("learning_rate", again.rows().get(0).parameterProperty().get());
         assertTrue(again.editableProperty().get());
         assertTrue(again.nonOptimized().stream().anyMatch(s -> s.startsWith("num_boost_round = 30  (set on the model")), again.nonOptimized().toString());
