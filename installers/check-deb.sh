@@ -37,7 +37,9 @@ command -v dpkg-deb >/dev/null || { echo "check-deb: dpkg-deb missing" >&2; exit
 # what the package must carry
 pom_version=$(sed -n '/<artifactId>hypercast<\/artifactId>/{n;s/.*<version>\([^<]*\)<\/version>.*/\1/p;q}' "$here/pom.xml")
 version=$(printf '%s' "$pom_version" | sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/')
-required_depends="libc6 libstdc++6 libgomp1 libgtk-3-0 libgl1 libxxf86vm1 libxtst6 libx11-6 libfreetype6"
+# (libc6 from jpackage's own ldd scan; the rest from installers/linux/package.args, which lists what
+# jpackage cannot see: X11, fonts and the rest come with libgtk-3-0)
+required_depends="libc6 libstdc++6 libgomp1 libgtk-3-0 libgl1 libxxf86vm1 libxtst6"
 required_modules="java.base java.desktop java.sql java.management java.scripting jdk.unsupported javafx.controls javafx.fxml javafx.swing"
 icon_sizes="16 24 32 48 64 128 256 512"
 prefix=opt/hypercast
