@@ -6,6 +6,7 @@ import io.hypercast.engine.backtest.BacktestRunner;
 import io.hypercast.engine.backtest.PreparedBacktest;
 import io.hypercast.engine.hpo.HpoRun;
 import io.hypercast.engine.hpo.RunListener;
+import io.hypercast.engine.hpo.RunLostException;
 import io.hypercast.engine.hpo.RunProgress;
 import io.hypercast.engine.hpo.Sampler;
 import io.hypercast.engine.hpo.Samplers;
@@ -245,8 +246,13 @@ public final class Experiments {
         long pid = ProcessHandle.current().pid();
         String host = hostName();
         engine.store().write(c -> {
-            // the guardrails and the job's insert in one IMMEDIATE transaction: two runs started at
-            // once, from two processes, cannot both pass a limit
+            // the claim, the guardrails and the job's insert in one IMMEDIATE transaction: two runs
+            // started at once, from two processes, cannot both pass a limit or both claim one run
+            HpoState current = repo.get(c, id).map(Experiment::state).orElse(null);
+            if (current != e.state()) {
+                throw new InvalidInputException("state", "'" + e.title() + "' is " + current + " now: another process "
+                        + (resume ? "resumed" : "started") + " it meanwhile");
+            }
             if (e.kind() == ExperimentKind.HPO) {
                 int inProject = repo.countActive(c, ExperimentKind.HPO, e.projectId(), null);
                 if (inProject >= MAX_CONCURRENT_HPO_RUNS_PER_PROJECT) {
@@ -283,8 +289,12 @@ public final class Experiments {
 
     private void load(Experiment e, Node model, Instant deadline, RunListener l, CompletableFuture<HpoState> done) {
         UUID id = e.id();
+        long pid = ProcessHandle.current().pid();
         try {
             engine.store().write(c -> {
+                if (!repo.ownedBy(c, id, pid, false)) {
+                    throw new RunLostException(id);
+                }
                 repo.setState(c, id, HpoState.LOADING_DATA);
                 return null;
             });
@@ -327,11 +337,18 @@ public final class Experiments {
                     done.complete(state);
                 }
             });
+        } catch (RunLostException ex) {
+            // another start-up took the run over while it was loading: it owns the run's state now
+            loading.remove(id);
+            local.remove(id);
+            done.complete(HpoState.INTERRUPTED);
         } catch (RuntimeException ex) {
             String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
             try {
                 engine.store().write(c -> {
-                    repo.finish(c, id, HpoState.FAILURE, engine.clock().instant(), false, "loading data failed: " + msg);
+                    if (repo.ownedBy(c, id, pid, false)) {
+                        repo.finish(c, id, HpoState.FAILURE, engine.clock().instant(), false, "loading data failed: " + msg);
+                    }
                     return null;
                 });
             } finally {

@@ -4,6 +4,7 @@ import io.hypercast.engine.backtest.TrialOutcome;
 import io.hypercast.engine.models.ModelKind;
 import io.hypercast.engine.models.TrialCancelledException;
 import io.hypercast.engine.store.ExperimentRepository;
+import io.hypercast.engine.store.SqlWork;
 import io.hypercast.engine.store.Store;
 import io.hypercast.engine.store.TrialRepository;
 import io.hypercast.model.HpoState;
@@ -59,6 +60,7 @@ public final class HpoRun {
     private final ExperimentRepository experiments = new ExperimentRepository();
     private final TrialRepository trials = new TrialRepository();
     private final CompletableFuture<HpoState> done = new CompletableFuture<>();
+    private final long pid = ProcessHandle.current().pid();
 
     private final Deque<Integer> todo = new ArrayDeque<>();
     private final Map<Integer, InFlight> inFlight = new LinkedHashMap<>();
@@ -70,6 +72,7 @@ public final class HpoRun {
     private boolean timedOut;
     private boolean cancelledByUser;
     private boolean interrupted;
+    private boolean lost; // another process took the run over: nothing more is written from here
     private boolean finished;
     private String firstError;
     private ScheduledFuture<?> deadlineTask;
@@ -131,15 +134,42 @@ public final class HpoRun {
         long delay = Math.max(0, deadline.toEpochMilli() - clock.millis());
         deadlineTask = timer.schedule(this::onDeadline, delay, TimeUnit.MILLISECONDS);
         heartbeatTask = timer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        store.write(c -> {
-            experiments.setState(c, experimentId, HpoState.RUNNING);
-            return null;
-        });
+        try {
+            ownedWrite(true, c -> {
+                experiments.setState(c, experimentId, HpoState.RUNNING);
+                return null;
+            });
+        } catch (RunLostException e) {
+            synchronized (this) {
+                onLost();
+            }
+            return done;
+        }
         synchronized (this) {
             emit(HpoState.RUNNING, null);
             fill();
         }
         return done;
+    }
+
+    /**
+     * A write of this run, in one transaction with the check that this process still owns it: a run
+     * that another start-up marked INTERRUPTED (its heartbeat looked stale) and maybe resumed is
+     * never written by two processes.
+     */
+    private <T> T ownedWrite(boolean starting, SqlWork<T> work) {
+        return store.write(c -> {
+            if (!experiments.ownedBy(c, experimentId, pid, starting)) {
+                throw new RunLostException(experimentId);
+            }
+            return work.run(c);
+        });
+    }
+
+    /** The run was taken over: stop its trials and end it here without writing anything more. Caller holds the lock. */
+    private void onLost() {
+        lost = true;
+        stopAll();
     }
 
     public CompletableFuture<HpoState> completion() {
@@ -228,10 +258,15 @@ public final class HpoRun {
         }
         Instant now = clock.instant();
         Trial queued = new Trial(0, number, TrialState.QUEUED, shown, null, null, null, null, null, trialSeed);
-        store.write(c -> {
-            trials.upsertStarted(c, experimentId, queued, Provenance.describe());
-            return null;
-        });
+        try {
+            ownedWrite(false, c -> {
+                trials.upsertStarted(c, experimentId, queued, Provenance.describe());
+                return null;
+            });
+        } catch (RunLostException e) {
+            onLost();
+            return;
+        }
         AtomicBoolean cancel = new AtomicBoolean();
         inFlight.put(number, new InFlight(shown, cancel));
         emit(HpoState.RUNNING, queued);
@@ -248,7 +283,7 @@ public final class HpoRun {
             return;
         }
         try {
-            store.write(c -> {
+            ownedWrite(false, c -> {
                 trials.markRunning(c, experimentId, number, started);
                 return null;
             });
@@ -261,6 +296,11 @@ public final class HpoRun {
             onTrialEnd(number, shown, trialSeed, started, out, TrialState.COMPLETED, null, out);
         } catch (TrialCancelledException e) {
             onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
+        } catch (RunLostException e) {
+            synchronized (this) {
+                lost = true;
+            }
+            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
         } catch (RuntimeException | OutOfMemoryError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, msg, null);
@@ -268,6 +308,9 @@ public final class HpoRun {
     }
 
     private synchronized String cancelReason() {
+        if (lost) {
+            return "cancelled: another process took the run over";
+        }
         if (interrupted) {
             return "cancelled: interrupted (the program running it closed); resume the HPO to run it again";
         }
@@ -307,10 +350,15 @@ public final class HpoRun {
         final TrialOutcome saved = forStore;
         final Trial toWrite = t;
         try {
-            store.write(c -> {
-                trials.finish(c, experimentId, toWrite, saved == null ? null : saved.folds(), saved == null ? null : saved.predictions());
-                return null;
-            });
+            if (!lost) {
+                ownedWrite(false, c -> {
+                    trials.finish(c, experimentId, toWrite, saved == null ? null : saved.folds(), saved == null ? null : saved.predictions());
+                    return null;
+                });
+            }
+        } catch (RunLostException e) {
+            lost = true;
+            stopping = true;
         } catch (RuntimeException e) {
             // the store refused the write (disk full, file removed): end the run rather than lose track
             firstError = firstError == null ? "cannot write trial " + number + ": " + e.getMessage() : firstError;
@@ -337,6 +385,9 @@ public final class HpoRun {
         }
         emit(HpoState.RUNNING, t);
         if (stopping) {
+            for (InFlight f : inFlight.values()) {
+                f.cancel().set(true); // a lost run stops the trials still running here
+            }
             if (inFlight.isEmpty()) {
                 finishRun();
             }
@@ -356,6 +407,12 @@ public final class HpoRun {
         if (heartbeatTask != null) {
             heartbeatTask.cancel(false);
         }
+        if (lost) {
+            // the process that took the run over owns its state now
+            emit(HpoState.INTERRUPTED, null);
+            done.complete(HpoState.INTERRUPTED);
+            return;
+        }
         HpoState state;
         String error = null;
         if (interrupted) {
@@ -370,25 +427,35 @@ public final class HpoRun {
         }
         final String err = error;
         final boolean to = timedOut;
+        HpoState end = state;
         try {
-            store.write(c -> {
+            ownedWrite(false, c -> {
                 experiments.finish(c, experimentId, state, clock.instant(), to, err);
                 return null;
             });
+        } catch (RunLostException e) {
+            lost = true;
+            end = HpoState.INTERRUPTED;
         } finally {
-            emit(state, null);
-            done.complete(state);
+            emit(end, null);
+            done.complete(end);
         }
     }
 
     private void heartbeat() {
         try {
-            boolean cancelAsked = store.write(c -> {
+            boolean cancelAsked = ownedWrite(false, c -> {
                 experiments.heartbeat(c, experimentId, clock.instant());
                 return experiments.cancelRequested(c, experimentId);
             });
             if (cancelAsked) {
                 cancel(); // asked by another process (hypercast hpo cancel)
+            }
+        } catch (RunLostException e) {
+            synchronized (this) {
+                if (!finished) {
+                    onLost();
+                }
             }
         } catch (RuntimeException ignored) {
             // a missed heartbeat is retried in five seconds; crash detection allows for a few

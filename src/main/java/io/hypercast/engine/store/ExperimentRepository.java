@@ -91,6 +91,27 @@ public final class ExperimentRepository {
         }
     }
 
+    /**
+     * Whether the process {@code pid} may still write the run: it is active (or, for a run being
+     * started, a draft) and started by that process or by none recorded. False once another
+     * process has marked it INTERRUPTED or claimed it to resume it: the run's writes check this in
+     * their own transaction, so two processes never run one HPO.
+     */
+    public boolean ownedBy(Connection c, UUID id, long pid, boolean starting) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, owner_pid FROM experiment WHERE id = ?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+                HpoState state = HpoState.valueOf(rs.getString(1));
+                long owner = rs.getLong(2);
+                boolean noOwner = rs.wasNull();
+                return (state.isActive() || starting && state == HpoState.DRAFT) && (noOwner || owner == pid);
+            }
+        }
+    }
+
     public void heartbeat(Connection c, UUID id, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE experiment SET heartbeat_at = ? WHERE id = ?")) {
             Sql.setInstant(ps, 1, at);
