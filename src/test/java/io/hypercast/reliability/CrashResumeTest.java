@@ -303,4 +303,70 @@ class CrashResumeTest {
         assertEquals(0, resume2.await(120), resume2.output());
         assertFinishedRun(id, second);
     }
+
+    /**
+     * A run presumed dead while its process lives (its heartbeat looks a minute old: a laptop that
+     * slept, a clock that jumped) is marked INTERRUPTED by the next start-up and resumed there. The
+     * first process must then stop writing to it: the run is never run by two processes at once
+     * (the cap of 2 running trials holds in the store) and no finished trial is ever rewritten.
+     */
+    @Test
+    void aRunPresumedDeadWhileItsProcessLivesIsNeverRunByTwoProcesses() throws Exception {
+        UUID id = newHpo();
+        ChildCli first = ChildCli.start(dir, dir.resolve("first.log"), "hpo", "run", id.toString(), "--wait", "--db", db.toString());
+        Map<String, String> firstSeen = new ConcurrentHashMap<>();
+        Set<String> rewritten = ConcurrentHashMap.newKeySet();
+        AtomicInteger peak = new AtomicInteger();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            try (Connection ro = StoreProbe.readOnly(db)) {
+                while (!done.get()) {
+                    peak.accumulateAndGet((int) look(ro, id).active(), Math::max);
+                    for (String row : StoreProbe.rows(ro, "SELECT number, state, parameters, rmse, objective, error, started_at, finished_at"
+                            + " FROM trial WHERE experiment_id = ? AND state IN ('COMPLETED', 'FAILED')", id.toString())) {
+                        String number = row.substring(0, row.indexOf(" |"));
+                        String was = firstSeen.putIfAbsent(number, row);
+                        if (was != null && !was.equals(row)) {
+                            rewritten.add(was + "  ->  " + row);
+                        }
+                    }
+                    LockSupport.parkNanos(2_000_000);
+                }
+            } catch (Exception e) {
+                rewritten.add("watcher failed: " + e);
+            }
+        }, "store-watcher");
+        watcher.start();
+        try {
+            try (Connection ro = StoreProbe.readOnly(db)) {
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (look(ro, id).finished() < 2 && System.nanoTime() < until && first.process.isAlive()) {
+                    LockSupport.parkNanos(2_000_000);
+                }
+                assertTrue(first.process.isAlive() && look(ro, id).runActive(), "the first process is mid-run: " + look(ro, id));
+            }
+            // an engine whose clock is two minutes ahead sees the first process's heartbeat as stale
+            Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(2));
+            try (Engine second = Engine.open(settings(), new TrialScheduler(CONCURRENT + 2, 2), ahead)) {
+                assertEquals(HpoState.INTERRUPTED, second.experiments().get(id).state());
+                assertEquals(HpoState.SUCCESS, second.experiments().resume(id, null, null).await(Duration.ofSeconds(120)));
+            }
+            first.await(60);
+        } finally {
+            done.set(true);
+            watcher.join(10_000);
+            if (first.process.isAlive()) {
+                first.kill();
+            }
+        }
+        assertTrue(rewritten.isEmpty(), "finished trials were rewritten:\n" + String.join("\n", rewritten) + "\n" + first.output());
+        assertTrue(peak.get() <= CONCURRENT, "at most " + CONCURRENT + " trials ran at once, got " + peak.get() + "\n" + first.output());
+        try (Connection ro = StoreProbe.readOnly(db)) {
+            assertEquals("SUCCESS", look(ro, id).state(), first.output());
+            List<String> states = StoreProbe.rows(ro, "SELECT number, state FROM trial WHERE experiment_id = ? ORDER BY number", id.toString());
+            assertEquals(TRIALS, states.size(), states.toString());
+            assertTrue(states.stream().allMatch(r -> r.endsWith("COMPLETED") || r.endsWith("FAILED")), states.toString());
+        }
+        assertEquals("ok", StoreProbe.integrityCheck(db));
+    }
 }
