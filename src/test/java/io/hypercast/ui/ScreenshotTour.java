@@ -106,6 +106,12 @@ public final class ScreenshotTour {
             fx(() -> w.page().tabs().getSelectionModel().select(1));
             pause(1000);
             shot(scene, "8-trials");
+            fx(() -> w.showExperiment(b.id()));
+            pause(3000);
+            shot(scene, "9-backtest-result");
+            fx(() -> w.page().tabs().getSelectionModel().select(0));
+            pause(1000);
+            shot(scene, "10-backtest-definition");
         } catch (Exception e) {
             e.printStackTrace();
         } finally {

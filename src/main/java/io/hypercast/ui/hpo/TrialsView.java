@@ -42,6 +42,7 @@ public final class TrialsView {
         ProgressBar bar = new ProgressBar(0);
         bar.setId("runProgress");
         bar.setPrefWidth(320);
+        bar.getStyleClass().add("trial-progress");
         bar.progressProperty().bind(Bindings.createDoubleBinding(() -> vm.plannedProperty().get() == 0 ? 0
                 : (double) vm.completedProperty().get() / vm.plannedProperty().get(), vm.completedProperty(), vm.plannedProperty()));
         Label text = new Label();
