@@ -5,12 +5,16 @@ import io.hypercast.engine.store.Store;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The engine a window, the client library or the command line opens: the store, the one trial
  * pool and the services on top. One per process and store file.
  */
 public final class Engine implements AutoCloseable {
+    /** How often an open engine looks for runs whose process died. */
+    static final long DEAD_RUN_CHECK_SECONDS = 5;
+
     private final Settings settings;
     private final Store store;
     private final TrialScheduler scheduler;
@@ -45,6 +49,14 @@ public final class Engine implements AutoCloseable {
         Store store = Store.open(settings.database());
         Engine e = new Engine(settings, store, scheduler, clock);
         e.experiments.markInterruptedRuns();
+        // a window stays open for hours: it notices runs of other processes that die meanwhile
+        e.timer.scheduleWithFixedDelay(() -> {
+            try {
+                e.experiments.markInterruptedRuns();
+            } catch (RuntimeException ignored) {
+                // the store was busy or is closing; the next look will do
+            }
+        }, DEAD_RUN_CHECK_SECONDS, DEAD_RUN_CHECK_SECONDS, TimeUnit.SECONDS);
         return e;
     }
 

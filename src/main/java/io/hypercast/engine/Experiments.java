@@ -45,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -226,6 +227,16 @@ public final class Experiments {
 
     private RunHandle start(UUID id, Duration timeout, RunListener listener, boolean resume) {
         Experiment e = get(id);
+        if (resume && e.state().isActive() && !local.containsKey(id) && !loading.containsKey(id)) {
+            // its process may have died a moment ago: look at the owner before refusing
+            markInterruptedRuns();
+            e = get(id);
+        }
+        return start(e, timeout, listener, resume);
+    }
+
+    private RunHandle start(Experiment e, Duration timeout, RunListener listener, boolean resume) {
+        UUID id = e.id();
         if (resume && e.state() != HpoState.INTERRUPTED) {
             throw new InvalidInputException("state", "'" + e.title() + "' is " + e.state() + "; only an INTERRUPTED run can be resumed");
         }
@@ -283,8 +294,31 @@ public final class Experiments {
         l.onProgress(new RunProgress(id, HpoState.PENDING, 0, 0, 0, planned, null, null));
         CompletableFuture<HpoState> done = new CompletableFuture<>();
         loading.put(id, done);
-        loader.execute(() -> load(e, model, deadline, l, done));
+        // the run's own heartbeat starts with its first trial; loading a large NoTS can take longer
+        // than other processes wait before they call a silent run dead
+        ScheduledFuture<?> loadingHeartbeat = engine.timer().scheduleAtFixedRate(() -> heartbeatWhileLoading(id, pid),
+                HpoRun.HEARTBEAT_SECONDS, HpoRun.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        loader.execute(() -> {
+            try {
+                load(e, model, deadline, l, done);
+            } finally {
+                loadingHeartbeat.cancel(false);
+            }
+        });
         return new RunHandle(id, done, () -> cancel(id));
+    }
+
+    private void heartbeatWhileLoading(UUID id, long pid) {
+        try {
+            engine.store().write(c -> {
+                if (repo.ownedBy(c, id, pid, false)) {
+                    repo.heartbeat(c, id, engine.clock().instant());
+                }
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // the next one may get through; a run is only called dead after a minute of silence
+        }
     }
 
     private void load(Experiment e, Node model, Instant deadline, RunListener l, CompletableFuture<HpoState> done) {
@@ -384,13 +418,18 @@ public final class Experiments {
     }
 
     /**
-     * At start-up: a run left active by a process that is gone (dead pid on this host, or no
-     * heartbeat for a minute) becomes INTERRUPTED, and its unfinished trials CANCELLED.
+     * At start-up, every few seconds after (so that an open window notices), and before a resume: a
+     * run left active by a process that is gone (dead pid on this host, or no heartbeat for a
+     * minute) becomes INTERRUPTED, and its unfinished trials CANCELLED. Runs of this engine are
+     * alive by definition; a run whose owner wrote since it was looked at is left alone.
      */
     void markInterruptedRuns() {
         Instant now = engine.clock().instant();
         String host = hostName();
         for (ExperimentRepository.Owner o : engine.store().read(repo::activeOwners)) {
+            if (local.containsKey(o.id()) || loading.containsKey(o.id())) {
+                continue;
+            }
             boolean sameHost = host.equals(o.host());
             boolean pidAlive = o.pid() != null && ProcessHandle.of(o.pid()).map(ProcessHandle::isAlive).orElse(false);
             boolean fresh = o.heartbeat() != null && Duration.between(o.heartbeat(), now).compareTo(Duration.ofSeconds(60)) < 0;
@@ -399,8 +438,9 @@ public final class Experiments {
                 continue;
             }
             engine.store().write(c -> {
-                trials.cancelUnfinished(c, o.id(), "cancelled: interrupted (the program running it stopped); resume the HPO to run it again", now);
-                repo.finish(c, o.id(), HpoState.INTERRUPTED, null, false, "interrupted: the program running it stopped; it can be resumed");
+                if (repo.markInterrupted(c, o, "interrupted: the program running it stopped; it can be resumed")) {
+                    trials.cancelUnfinished(c, o.id(), "cancelled: interrupted (the program running it stopped); resume the HPO to run it again", now);
+                }
                 return null;
             });
         }
@@ -421,12 +461,20 @@ public final class Experiments {
         loader.shutdownNow();
     }
 
+    private static volatile String hostName;
+
+    /** This machine's name, looked up once (a slow resolver must not slow every check). */
     private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
+        String h = hostName;
+        if (h == null) {
+            try {
+                h = InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                h = "localhost";
+            }
+            hostName = h;
         }
+        return h;
     }
 
     /**

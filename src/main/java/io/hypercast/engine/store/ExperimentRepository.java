@@ -186,6 +186,28 @@ public final class ExperimentRepository {
     public record Owner(UUID id, Long pid, String host, Instant heartbeat) {
     }
 
+    /**
+     * Marks a run INTERRUPTED if it is still as {@code seen} left it: active, same owner, same
+     * heartbeat. False when its owner wrote meanwhile (a heartbeat, its end), so a run that just
+     * finished is never turned INTERRUPTED.
+     */
+    public boolean markInterrupted(Connection c, Owner seen, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE experiment SET state = 'INTERRUPTED', finished_at = NULL, timed_out = 0,"
+                + " error = ?, owner_pid = NULL WHERE id = ? AND state IN ('PENDING','LOADING_DATA','RUNNING')"
+                + " AND owner_pid IS ? AND owner_host IS ? AND heartbeat_at IS ?")) {
+            ps.setString(1, error);
+            ps.setString(2, seen.id().toString());
+            if (seen.pid() == null) {
+                ps.setNull(3, Types.INTEGER);
+            } else {
+                ps.setLong(3, seen.pid());
+            }
+            ps.setString(4, seen.host());
+            Sql.setInstant(ps, 5, seen.heartbeat());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     public List<Owner> activeOwners(Connection c) throws SQLException {
         List<Owner> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
