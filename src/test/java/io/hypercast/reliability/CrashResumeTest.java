@@ -369,4 +369,39 @@ class CrashResumeTest {
         }
         assertEquals("ok", StoreProbe.integrityCheck(db));
     }
+
+    /**
+     * The program that notices a dead run need not be a new one: a window (an engine opened before
+     * the run) sees it become INTERRUPTED soon after its process is killed, and resumes it.
+     */
+    @Test
+    void anEngineAlreadyOpenNoticesARunWhoseProcessDiedAndResumesIt() throws Exception {
+        UUID id = newHpo();
+        try (Engine window = Engine.open(settings(), new TrialScheduler(CONCURRENT + 2, 2), Clock.systemUTC())) {
+            ChildCli child = ChildCli.start(dir, dir.resolve("run.log"), "hpo", "run", id.toString(), "--wait", "--db", db.toString());
+            Kill kill = killWhen(child, id, l -> l.finished() >= 2);
+            assertEquals("ok", StoreProbe.integrityCheck(db));
+            Map<Integer, List<String>> finished = finishedRows(id);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (window.experiments().get(id).state() != HpoState.INTERRUPTED && System.nanoTime() < until) {
+                LockSupport.parkNanos(20_000_000);
+            }
+            assertEquals(HpoState.INTERRUPTED, window.experiments().get(id).state(), "the open engine noticed within 30 s; killed at " + kill.at());
+            assertEquals(HpoState.SUCCESS, window.experiments().resume(id, null, null).await(Duration.ofSeconds(120)));
+            assertFinishedRun(id, finished);
+        }
+    }
+
+    /** Resuming right after the kill, before anything noticed it, works too: resume looks at the owner first. */
+    @Test
+    void resumingARunWhoseProcessJustDiedWorksAtOnce() throws Exception {
+        UUID id = newHpo();
+        try (Engine window = Engine.open(settings(), new TrialScheduler(CONCURRENT + 2, 2), Clock.systemUTC())) {
+            ChildCli child = ChildCli.start(dir, dir.resolve("run.log"), "hpo", "run", id.toString(), "--wait", "--db", db.toString());
+            killWhen(child, id, l -> l.finished() >= 2);
+            Map<Integer, List<String>> finished = finishedRows(id);
+            assertEquals(HpoState.SUCCESS, window.experiments().resume(id, null, null).await(Duration.ofSeconds(120)));
+            assertFinishedRun(id, finished);
+        }
+    }
 }
