@@ -25,6 +25,13 @@ public final class LightGbmTrainer {
      * busy 2-core machine, and random data of 10,000 to 30,000 rows gained at most 1.3x.
      */
     static final int MIN_ROWS_PER_THREAD = 20_000;
+    /**
+     * Histogram bins per feature (LightGBM's default is 255). 63 is LightGBM's own advice for speed;
+     * here it also searched better: the demo HPO's best RMSE after 30 trials was lower on each of
+     * seeds 0-9 (median 597.5 against 608.5 MW), the best of 30 random trials on a synthetic series
+     * too, and the fixed benchmark trial took 0.79x the time (split finding scans fewer bins).
+     */
+    static final int MAX_BIN = 63;
 
     private LightGbmTrainer() {
     }
@@ -47,7 +54,7 @@ public final class LightGbmTrainer {
         return train(x, rows, cols, y, resolvedParams, threads, seed, cancelled, "");
     }
 
-    /** As above, with raw LightGBM parameters appended: only for tests that need LightGBM itself to refuse something. */
+    /** As above, with raw LightGBM parameters that override ours: only for tests that need LightGBM itself to refuse something. */
     static TrainedModel train(float[] x, int rows, int cols, float[] y, Map<String, Object> resolvedParams, int threads,
                               long seed, BooleanSupplier cancelled, String extraParams) {
         if (rows < 0 || cols < 1 || x == null || y == null || (long) rows * cols != x.length || y.length != rows) {
@@ -112,7 +119,8 @@ public final class LightGbmTrainer {
             throw new TrialCancelledException("cancelled before training");
         }
         int used = usefulThreads(threads, kept);
-        String params = lightGbmParams(p, used, seed, cols) + (extraParams.isEmpty() ? "" : " " + extraParams);
+        // LightGBM keeps the first of repeated keys: extra parameters go first so that they win
+        String params = (extraParams.isEmpty() ? "" : extraParams + " ") + lightGbmParams(p, used, seed, cols);
         int rounds = ((Long) p.get("num_boost_round")).intValue();
         LGBMDataset dataset = null;
         LGBMBooster booster = null;
@@ -172,6 +180,7 @@ public final class LightGbmTrainer {
         s.add("lambda_l2=" + num(p, "reg_lambda"));
         s.add("alpha=" + num(p, "alpha"));
         s.add("use_missing=true");
+        s.add("max_bin=" + MAX_BIN);
         s.add("num_threads=" + threads);
         s.add("seed=" + lightGbmSeed(seed));
         s.add("deterministic=true");

@@ -235,7 +235,7 @@ class LightGbmTrainerTest {
         for (String kv : new String[] {"objective=mape", "num_leaves=63", "min_sum_hessian_in_leaf=5.0", "bagging_fraction=0.8",
                 "bagging_freq=1", "feature_fraction=0.5", "lambda_l1=1.5", "lambda_l2=2.0", "alpha=0.9", "learning_rate=0.1",
                 "max_depth=-1", "min_data_in_leaf=20", "min_gain_to_split=0.0", "num_threads=2", "seed=42", "deterministic=true",
-                "force_row_wise=true", "verbosity=-1"}) {
+                "force_row_wise=true", "verbosity=-1", "max_bin=63"}) {
             assertTrue((" " + s + " ").contains(" " + kv + " "), kv + " in " + s);
         }
         assertTrue(LightGbmTrainer.lightGbmParams(LightGbmKind.INSTANCE.defaults(), 1, 0, 500).contains("bagging_freq=0"));
