@@ -23,13 +23,13 @@ final class DemoCommand implements Callable<Integer> {
         if (run) {
             String id;
             try (Engine engine = common.open()) {
-                id = Demo.ensure(engine).hpo().id().toString();
+                id = Demo.ensureWithDraft(engine).hpo().id().toString();
             }
             return new ExperimentOps(common, ExperimentKind.HPO).run(id, false, null, false) == Main.OK
                     ? new ExperimentOps(common, ExperimentKind.HPO).result(id, null, null, null) : Main.FAILED;
         }
         try (Engine engine = common.open()) {
-            Demo.Created d = Demo.ensure(engine);
+            Demo.Created d = Demo.ensureWithDraft(engine);
             if (common.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("project", d.project().id().toString());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * The {@code hypercast} command line. Exit codes: 0 done, 2 invalid input (the message names what
  * and where), 3 a limit exceeded (the message names the limit and its value), 1 anything else.
  */
-@Command(name = "hypercast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "hypercast", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization of time-series forecasting models, on your desktop.",
         subcommands = {DemoCommand.class, ProjectCommand.class, SourceCommand.class, NodeCommand.class, ModelCommand.class, HpoCommand.class,
             BacktestCommand.class, PolicyCommand.class, DeployCommand.class, DeploymentCommand.class, BenchCommand.class})

@@ -39,21 +39,40 @@ public final class Demo {
     public record Created(Project project, Node model, Experiment hpo, boolean reused) {
     }
 
+    /**
+     * The demo project, made on first call, with its demo HPO: the window opens on it at every start
+     * and must not pile up drafts, so an existing demo HPO (in any state) is reused.
+     */
     public static Created ensure(Engine engine) {
+        return ensure(engine, false);
+    }
+
+    /**
+     * The demo project with a DRAFT demo HPO ready to run, as {@code hypercast demo} promises: a
+     * draft left from an earlier call is reused; once the demo HPO has run, a new draft is made.
+     */
+    public static Created ensureWithDraft(Engine engine) {
+        return ensure(engine, true);
+    }
+
+    private static Created ensure(Engine engine, boolean needDraft) {
         ProjectRepository repo = new ProjectRepository();
         Optional<Project> existing = engine.store().read(repo::findDemo);
-        Project project;
         boolean reused = existing.isPresent();
-        if (existing.isPresent()) {
-            project = existing.get();
-        } else {
-            project = create(engine);
-        }
+        Project project = existing.orElseGet(() -> create(engine));
         Node model = engine.nots().model(project.id(), MODEL);
-        Experiment hpo = engine.experiments().list(project.id(), ExperimentKind.HPO).stream()
-                .filter(e -> e.state() == HpoState.DRAFT && e.title().equals(spec().backtest().title()))
-                .findFirst()
-                .orElseGet(() -> engine.experiments().createHpo(project.id(), spec()));
+        String title = spec().backtest().title();
+        List<Experiment> demos = engine.experiments().list(project.id(), ExperimentKind.HPO).stream()
+                .filter(e -> e.title().equals(title)).toList();
+        Optional<Experiment> draft = demos.stream().filter(e -> e.state() == HpoState.DRAFT).findFirst();
+        Experiment hpo;
+        if (draft.isPresent()) {
+            hpo = draft.get();
+        } else if (!needDraft && !demos.isEmpty()) {
+            hpo = demos.get(demos.size() - 1);
+        } else {
+            hpo = engine.experiments().createHpo(project.id(), spec());
+        }
         return new Created(project, model, hpo, reused);
     }
 
