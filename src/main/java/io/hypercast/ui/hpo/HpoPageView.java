@@ -131,7 +131,7 @@ public final class HpoPageView {
         // (and styling them) would cost the FX thread a long pulse just as a run starts
         TrialsView trialsView = new TrialsView(trials, nav);
         ResultView resultView = new ResultView(result, app);
-        lazy(trialsTab, trialsView.root());
+        trialsTab.setContent(trialsView.root()); // styled while the page opens, not when Run is pressed
         lazy(resultTab, resultView.root());
         lazy(chartsTab, charts.root());
         for (Tab t : new Tab[] {definitionTab, trialsTab, resultTab, chartsTab}) {
@@ -141,7 +141,10 @@ public final class HpoPageView {
         trialsTab.setId("trialsTab");
         resultTab.setId("resultTab");
         chartsTab.setId("chartsTab");
-        tabs.getTabs().add(definitionTab);
+        tabs.getTabs().addAll(definitionTab, trialsTab, resultTab, chartsTab);
+        for (Tab t : new Tab[] {trialsTab, resultTab, chartsTab}) {
+            t.disableProperty().bind(form.stateProperty().isEqualTo(HpoState.DRAFT)); // they come with a run
+        }
         tabs.getStyleClass().add("page-tabs");
         VBox.setVgrow(tabs, Priority.ALWAYS);
         chartsTab.setOnSelectionChanged(e -> {
@@ -177,14 +180,14 @@ public final class HpoPageView {
         l.getStyleClass().setAll(c.getStyleClass());
     }
 
-    /** A draft has only its definition; a run one has trials, a result and (an HPO) charts. */
+    /** A draft's trials, result and charts tabs are disabled until it runs; a backtest has no charts tab. */
     private void tabsFor(HpoState s) {
         boolean ran = s != null && s != HpoState.DRAFT;
-        if (ran && !tabs.getTabs().contains(resultTab)) {
+        if (form.hpoProperty().get() != tabs.getTabs().contains(chartsTab)) {
             if (form.hpoProperty().get()) {
-                tabs.getTabs().addAll(trialsTab, resultTab, chartsTab);
+                tabs.getTabs().add(chartsTab);
             } else {
-                tabs.getTabs().addAll(trialsTab, resultTab);
+                tabs.getTabs().remove(chartsTab); // a backtest has one trial: no HPO charts
             }
         }
         if (ran && !followed && form.experimentIdProperty().get() != null) {
