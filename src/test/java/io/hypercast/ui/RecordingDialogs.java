@@ -14,6 +14,7 @@ public final class RecordingDialogs implements DialogService {
     public volatile boolean confirmAnswer = true;
     public volatile String textAnswer;
     public volatile Path saveAnswer;
+    public volatile Path openAnswer;
 
     @Override
     public boolean confirm(String title, String message, String action) {
@@ -34,6 +35,11 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> saveFile(String title, String initialName, String extension) {
         return Optional.ofNullable(saveAnswer);
+    }
+
+    @Override
+    public Optional<Path> openFile(String title, String extension) {
+        return Optional.ofNullable(openAnswer);
     }
 
     @Override

@@ -21,6 +21,11 @@ public interface DialogService {
     /** A file to save to, or empty when cancelled. {@code extension} without the dot, e.g. "csv". */
     Optional<Path> saveFile(String title, String initialName, String extension);
 
+    /** A file to open, or empty when cancelled. {@code extension} without the dot, e.g. "csv". */
+    default Optional<Path> openFile(String title, String extension) {
+        return Optional.empty();
+    }
+
     /** A short, non-blocking notice (a run ended, an export was written). */
     void notify(String title, String message);
 }

@@ -77,6 +77,23 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> openFile(String title, String extension) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase() + " files", "*." + extension));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        if (lastFolder != null && lastFolder.toFile().isDirectory()) {
+            fc.setInitialDirectory(lastFolder.toFile());
+        }
+        File f = fc.showOpenDialog(owner.get());
+        if (f == null) {
+            return Optional.empty();
+        }
+        lastFolder = f.toPath().toAbsolutePath().getParent();
+        return Optional.of(f.toPath());
+    }
+
+    @Override
     public void notify(String title, String message) {
         Window w = owner.get();
         if (w == null || !w.isShowing()) {
