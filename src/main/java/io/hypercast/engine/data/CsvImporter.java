@@ -81,21 +81,45 @@ public final class CsvImporter {
     private CsvImporter() {
     }
 
-    /** Imports a file; messages and {@code where} name it by its file name. */
+    /**
+     * Imports a file; messages and {@code where} name it by its file name. A file over {@link
+     * #MAX_FILE_BYTES}, or one whose text and rows do not fit in the memory the program may use, is
+     * refused as invalid input rather than ending in an OutOfMemoryError.
+     */
     public static CsvImport importFile(Path file, CsvImportOptions options) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        List<String> notes = new ArrayList<>();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            // Spreadsheets on Windows often save CSV in their own code page; numbers and ISO dates read the same.
-            Charset fallback = Charset.isSupported("windows-1252") ? Charset.forName("windows-1252") : StandardCharsets.ISO_8859_1;
-            text = new String(bytes, fallback);
-            notes.add("the file is not UTF-8; it was read as " + fallback.name());
+        String name = file.getFileName().toString();
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new InvalidInputException(name, "the file is " + megabytes(size) + " MB; CSV files of up to " + megabytes(MAX_FILE_BYTES)
+                    + " MB can be imported (split it by time)");
         }
-        return new Run(text, file.getFileName().toString(), options, notes).run();
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            List<String> notes = new ArrayList<>();
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                // Spreadsheets on Windows often save CSV in their own code page; numbers and ISO dates read the same.
+                Charset fallback = Charset.isSupported("windows-1252") ? Charset.forName("windows-1252") : StandardCharsets.ISO_8859_1;
+                text = new String(bytes, fallback);
+                notes.add("the file is not UTF-8; it was read as " + fallback.name());
+            }
+            bytes = null; // the text is all that is needed from here
+            return new Run(text, name, options, notes).run();
+        } catch (OutOfMemoryError e) {
+            // everything allocated for this file is garbage now; the program goes on
+            throw new InvalidInputException(name, "the file (" + megabytes(size) + " MB) does not fit in the memory Hypercast may use ("
+                    + megabytes(Runtime.getRuntime().maxMemory()) + " MB); split it by time or give Hypercast more memory");
+        }
+    }
+
+    /** Above this a file is refused before it is read: its text, rows and series take several times its size. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+
+    private static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     /** Imports CSV text from a reader; {@code sourceName} names it in messages and {@code where}. */
