@@ -26,9 +26,13 @@ final class ChildCli {
     }
 
     static ChildCli start(Path home, Path log, String... args) throws IOException {
+        return start(home, log, List.of("-Xmx512m"), args);
+    }
+
+    static ChildCli start(Path home, Path log, List<String> jvmArgs, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java binary for this JVM")));
-        cmd.add("-Xmx512m");
+        cmd.addAll(jvmArgs);
         cmd.add("-XX:TieredStopAtLevel=1"); // a quicker start; the trials' work is LightGBM's native code
         cmd.add("-XX:+UseSerialGC");
         String nativeDir = System.getProperty("hypercast.native.dir");

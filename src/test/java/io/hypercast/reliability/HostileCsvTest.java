@@ -167,6 +167,53 @@ class HostileCsvTest {
         assertEquals(before, StoreProbe.dump(db, StoreProbe.NOTS_TABLES), "the store is unchanged");
     }
 
+    /** A 3 GB file (sparse: no disk used) is refused at once by its size, not read into memory first. */
+    @Test
+    void aFileOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("three-gigabytes.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        try {
+            Map<String, List<String>> before = StoreProbe.dump(db, StoreProbe.NOTS_TABLES);
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> engine.nots().importCsv(project, big, CsvImportOptions.defaults(), null)));
+            assertEquals("three-gigabytes.csv", e.where());
+            assertTrue(e.getMessage().contains("3072 MB") && e.getMessage().contains("up to 1024 MB"), e.getMessage());
+            InProcessCli.run("source", "import", "--project", project.toString(), "--csv", big.toString(), "--db", db.toString())
+                    .assertRefused(2, "three-gigabytes.csv", "up to 1024 MB");
+            assertEquals(before, StoreProbe.dump(db, StoreProbe.NOTS_TABLES), "the store is unchanged");
+        } finally {
+            Files.delete(big);
+        }
+    }
+
+    /** A file that does not fit in the memory the program may use is refused as invalid input, not an OutOfMemoryError. */
+    @Test
+    void aFileThatDoesNotFitInMemoryIsRefusedNotACrash() throws Exception {
+        Path file = dir.resolve("too-big-for-64mb.csv");
+        StringBuilder chunk = new StringBuilder("time,load\n");
+        for (int i = 0; i < 10_000; i++) {
+            chunk.append("2024-01-01T00:00:00Z,1\n");
+        }
+        byte[] block = utf8(chunk.toString());
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            for (int written = 0; written < 60 << 20; written += block.length) {
+                out.write(block);
+            }
+        }
+        Map<String, List<String>> before = StoreProbe.dump(db, StoreProbe.NOTS_TABLES);
+        ChildCli child = ChildCli.start(dir, dir.resolve("oom.log"), List.of("-Xmx64m"), "source", "import", "--project", project.toString(),
+                "--csv", file.toString(), "--db", db.toString());
+        int code = child.await(60);
+        String out = child.output();
+        assertEquals(2, code, out);
+        assertTrue(out.contains("too-big-for-64mb.csv") && out.contains("does not fit in the memory"), out);
+        assertTrue(!out.contains("OutOfMemoryError") && !out.contains("\tat "), "no error class or stack trace: " + out);
+        assertEquals(before, StoreProbe.dump(db, StoreProbe.NOTS_TABLES), "the store is unchanged");
+        Files.delete(file);
+    }
+
     // ---- messy but readable: stored with every row in its place ----------------------------------------
 
     private static StoredSeries stored(Nots.Imported r, String column) {
