@@ -81,7 +81,7 @@ public final class BacktestForm {
     /** A duration as the spec file writes it: -P42D rather than Java's PT-1008H. */
     static String iso(java.time.Duration d) {
         long days = d.toDays();
-        if (!d.isZero() && d.equals(java.time.Duration.ofDays(days))) {
+        if (Math.abs(days) >= 2 && d.equals(java.time.Duration.ofDays(days))) { // PT24H stays as the spec writes it
             return (days < 0 ? "-P" : "P") + Math.abs(days) + "D";
         }
         return d.toString();
