@@ -203,6 +203,12 @@ public final class Bench {
         }
         table.add(BenchRow.of(S2, "loading data (guardrails, NoTS, fold matrices)", tpe1.loadSeconds(), "s",
                 "run request to first trial start, TPE 1 at a time"));
+        int empty = Math.max(10, cfg.demoTrials() * 2);
+        EmptyTrials.millisPerTrial(engine, demo, sample, 5); // warm-up
+        double perTrial = EmptyTrials.millisPerTrial(engine, demo, sample, empty);
+        table.add(BenchRow.of(S2, "engine cost per trial (trials that cost nothing)", perTrial, "ms",
+                empty + " empty trials one at a time: TPE suggestion, 3 store writes (with " + sample.predictions().size()
+                        + " predictions), hand-offs; " + fmt(100 * perTrial / 1000 / tpe1.medianTrialSeconds()) + " % of the median demo trial"));
         return sample;
     }
 
