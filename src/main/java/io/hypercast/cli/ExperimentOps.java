@@ -57,8 +57,15 @@ final class ExperimentOps {
         }
     }
 
+    /** A spec file is a few kilobytes; anything this big is not one (and would not fit in memory). */
+    static final long MAX_SPEC_BYTES = 16L << 20;
+
     private static String readSpec(Path file) {
         try {
+            if (Files.isRegularFile(file) && Files.size(file) > MAX_SPEC_BYTES) {
+                throw new InvalidInputException("--spec", file + " is " + (Files.size(file) >> 20) + " MB; a spec file is a JSON object of a few"
+                        + " kilobytes (at most " + (MAX_SPEC_BYTES >> 20) + " MB)");
+            }
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("--spec", "no file " + file);
