@@ -135,6 +135,24 @@ class HostileSpecTest {
         assertEquals(0, ok.code(), "the valid spec the cases mutate is accepted: " + ok.err());
     }
 
+    /** A 3 GB (sparse) file given as a spec is refused by its size, not read into memory. */
+    @Test
+    void aHugeSpecFileIsRefusedBeforeItIsRead() throws Exception {
+        Path big = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        try {
+            Map<String, List<String>> before = StoreProbe.dump(db, StoreProbe.ALL_TABLES);
+            InProcessCli r = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                    () -> InProcessCli.run("hpo", "create", "--project", project, "--spec", big.toString(), "--db", db.toString()));
+            r.assertRefused(2, "--spec", "huge.json", "3072 MB");
+            assertEquals(before, StoreProbe.dump(db, StoreProbe.ALL_TABLES), "the store is unchanged");
+        } finally {
+            Files.delete(big);
+        }
+    }
+
     /**
      * A test period of centuries with a minutely fit or predict cron: refused at once as a limit,
      * without listing millions of reference times first (which took minutes and gigabytes).
