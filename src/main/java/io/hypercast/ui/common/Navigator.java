@@ -16,4 +16,17 @@ public interface Navigator {
 
     /** The result page of one trial of an experiment. */
     void showTrial(UUID experimentId, int trialNumber);
+
+    /** A project's NoTS page (its graph, node inspector and edits). */
+    default void showNots(UUID projectId) {
+    }
+
+    /** A project's Deployments page (policies, deployments, their runs and forecasts). */
+    default void showDeployments(UUID projectId) {
+    }
+
+    /** Reloads the projects list and opens {@code projectId} (a new copy) on its NoTS page. */
+    default void openProject(UUID projectId) {
+        showExperiments(projectId);
+    }
 }

@@ -10,6 +10,7 @@ import io.hypercast.ui.experiments.ExperimentPageView;
 import io.hypercast.ui.experiments.ExperimentPageViewModel;
 import io.hypercast.ui.experiments.ExperimentRow;
 import io.hypercast.ui.hpo.HpoPageView;
+import io.hypercast.ui.nots.NotsPageView;
 import io.hypercast.ui.projects.ProjectsView;
 import io.hypercast.ui.projects.ProjectsViewModel;
 import java.util.UUID;
@@ -19,11 +20,14 @@ import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
@@ -40,6 +44,9 @@ public final class MainWindow implements Navigator {
     private final ExperimentPageView experiments;
     private final Timeline drain;
     private HpoPageView page;
+    private final NotsPageView nots;
+    private final ToggleButton navExperiments = navButton("Experiments", "navExperiments");
+    private final ToggleButton navNots = navButton("NoTS", "navNots");
     private Consumer<UUID> onProjectShown = id -> { };
 
     public MainWindow(AppContext app) {
@@ -54,7 +61,8 @@ public final class MainWindow implements Navigator {
         sidebar.root().setMinWidth(200);
         root.setLeft(sidebar.root());
         content.getStyleClass().add("content");
-        root.setCenter(content);
+        this.nots = new NotsPageView(app);
+        root.setCenter(projectPages());
         Label empty = new Label("Create or choose a project on the left.");
         empty.getStyleClass().add("hint");
         content.getChildren().setAll(empty);
@@ -70,6 +78,61 @@ public final class MainWindow implements Navigator {
         drain.setCycleCount(Timeline.INDEFINITE);
         drain.play();
         app.runs().onRunEnd(this::runEnded);
+    }
+
+    /** The project's pages (Experiments, NoTS, Deployments) as a row of toggles above the content. */
+    private VBox projectPages() {
+        ToggleGroup g = new ToggleGroup();
+        navExperiments.setToggleGroup(g);
+        navNots.setToggleGroup(g);
+        navExperiments.setOnAction(e -> withProject(this::showExperiments));
+        navNots.setOnAction(e -> withProject(this::showNots));
+        HBox nav = new HBox(6, navExperiments, navNots);
+        nav.getStyleClass().add("project-nav");
+        nav.getStylesheets().add(NotsPageView.class.getResource(NotsPageView.STYLESHEET).toExternalForm());
+        nav.visibleProperty().bind(projects.selectedProperty().isNotNull());
+        nav.managedProperty().bind(nav.visibleProperty());
+        VBox box = new VBox(nav, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        return box;
+    }
+
+    private static ToggleButton navButton(String text, String id) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        return b;
+    }
+
+    private void withProject(Consumer<UUID> show) {
+        Project p = projects.selectedProperty().get();
+        if (p != null) {
+            show.accept(p.id());
+        }
+    }
+
+    private void leavePage() {
+        if (page != null) {
+            page.dispose();
+            page = null;
+        }
+    }
+
+    @Override
+    public void showNots(UUID projectId) {
+        leavePage();
+        navNots.setSelected(true);
+        content.getChildren().setAll(nots.root());
+        nots.show(projectId);
+    }
+
+    @Override
+    public void openProject(UUID projectId) {
+        projects.load(projectId, () -> showNots(projectId));
+    }
+
+    /** The NoTS page (for tests). */
+    public NotsPageView notsPage() {
+        return nots;
     }
 
     private HBox topBar() {
@@ -118,6 +181,7 @@ public final class MainWindow implements Navigator {
             page.dispose();
         }
         page = next;
+        navExperiments.setSelected(true);
         content.getChildren().setAll(next.root());
     }
 
@@ -131,6 +195,7 @@ public final class MainWindow implements Navigator {
         if (sel == null || !sel.id().equals(projectId)) {
             projects.projects().stream().filter(p -> p.id().equals(projectId)).findFirst().ifPresent(p -> projects.selectedProperty().set(p));
         }
+        navExperiments.setSelected(true);
         content.getChildren().setAll(experiments.root());
         experimentsVm.show(projectId);
         onProjectShown.accept(projectId);
