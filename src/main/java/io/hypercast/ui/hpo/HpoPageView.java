@@ -7,6 +7,7 @@ import javafx.beans.value.ChangeListener;
 import io.hypercast.ui.common.AppContext;
 import io.hypercast.ui.common.Cells;
 import io.hypercast.ui.common.Navigator;
+import io.hypercast.ui.nots.CopyWithParameters;
 import io.hypercast.ui.results.ChartsView;
 import io.hypercast.ui.results.ResultView;
 import io.hypercast.ui.results.ResultViewModel;
@@ -131,6 +132,7 @@ public final class HpoPageView {
         // (and styling them) would cost the FX thread a long pulse just as a run starts
         TrialsView trialsView = new TrialsView(trials, nav);
         ResultView resultView = new ResultView(result, app);
+        resultView.setOnCopy(n -> CopyWithParameters.run(app, experimentId(), n, copy -> nav.openProject(copy.id())));
         trialsTab.setContent(trialsView.root()); // styled while the page opens, not when Run is pressed
         lazy(resultTab, resultView.root());
         lazy(chartsTab, charts.root());

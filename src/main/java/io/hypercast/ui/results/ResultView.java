@@ -41,6 +41,7 @@ public final class ResultView {
     private final Label mape = big("mapeValue");
     private final Label rmse = big("rmseValue");
     private final Label mapeNote = new Label();
+    private java.util.function.IntConsumer onCopy = n -> { };
 
     public ResultView(ResultViewModel vm, AppContext app) {
         this.vm = vm;
@@ -75,7 +76,18 @@ public final class ResultView {
         predictions.setOnAction(e -> vm.exportPredictions());
         predictions.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.dataProperty().get() == null
                 || vm.dataProperty().get().trial() == null, vm.dataProperty()));
-        HBox top = new HBox(8, heading, grow, trials, predictions);
+        Button copy = new Button("Copy project with these parameters…");
+        copy.setId("copyWithParams");
+        copy.setOnAction(e -> {
+            ResultViewModel.Data d = vm.dataProperty().get();
+            if (d != null && d.trial() != null) {
+                onCopy.accept(d.trial().number());
+            }
+        });
+        copy.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.dataProperty().get() != null
+                && vm.dataProperty().get().trial() != null && vm.dataProperty().get().result().experiment().hpo() != null, vm.dataProperty()));
+        copy.managedProperty().bind(copy.visibleProperty());
+        HBox top = new HBox(8, heading, grow, copy, trials, predictions);
         top.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label();
         empty.getStyleClass().add("note");
@@ -205,6 +217,11 @@ public final class ResultView {
         ChartViewer viewer = new ChartViewer(ResultCharts.predictions(d.predictions(), d.folds(), zone()));
         viewer.setId("predictionsChart");
         chartBox.getChildren().setAll(viewer);
+    }
+
+    /** What "Copy project with these parameters" does with the shown trial's number. */
+    public void setOnCopy(java.util.function.IntConsumer onCopy) {
+        this.onCopy = onCopy;
     }
 
     public ScrollPane root() {
