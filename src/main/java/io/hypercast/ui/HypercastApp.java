@@ -33,6 +33,7 @@ public final class HypercastApp extends Application {
     private Engine engine;
     private MainWindow window;
     private WindowPrefs prefs;
+    private java.util.concurrent.ScheduledFuture<?> policies;
 
     private record Opened(Engine engine, UUID demoProject) {
     }
@@ -70,6 +71,8 @@ public final class HypercastApp extends Application {
             return new Opened(e, demo);
         }, o -> {
             engine = o.engine();
+            // deployed policies run in-process while the window is open: a missed run is caught up now, then every minute
+            policies = engine.deployments().startScheduler(60);
             AppContext app = AppContext.of(engine, tasks, new FxDialogService(() -> stage));
             window = new MainWindow(app);
             window.setOnProjectShown(id -> {
@@ -115,6 +118,9 @@ public final class HypercastApp extends Application {
     public void stop() {
         if (prefs != null) {
             prefs.save();
+        }
+        if (policies != null) {
+            policies.cancel(false);
         }
         if (window != null) {
             window.dispose();

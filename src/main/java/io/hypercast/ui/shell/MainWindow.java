@@ -10,6 +10,7 @@ import io.hypercast.ui.experiments.ExperimentPageView;
 import io.hypercast.ui.experiments.ExperimentPageViewModel;
 import io.hypercast.ui.experiments.ExperimentRow;
 import io.hypercast.ui.hpo.HpoPageView;
+import io.hypercast.ui.deployments.DeploymentsPageView;
 import io.hypercast.ui.nots.NotsPageView;
 import io.hypercast.ui.projects.ProjectsView;
 import io.hypercast.ui.projects.ProjectsViewModel;
@@ -47,6 +48,8 @@ public final class MainWindow implements Navigator {
     private final NotsPageView nots;
     private final ToggleButton navExperiments = navButton("Experiments", "navExperiments");
     private final ToggleButton navNots = navButton("NoTS", "navNots");
+    private final ToggleButton navDeployments = navButton("Deployments", "navDeployments");
+    private final DeploymentsPageView deployments;
     private Consumer<UUID> onProjectShown = id -> { };
 
     public MainWindow(AppContext app) {
@@ -62,6 +65,7 @@ public final class MainWindow implements Navigator {
         root.setLeft(sidebar.root());
         content.getStyleClass().add("content");
         this.nots = new NotsPageView(app);
+        this.deployments = new DeploymentsPageView(app);
         root.setCenter(projectPages());
         Label empty = new Label("Create or choose a project on the left.");
         empty.getStyleClass().add("hint");
@@ -87,7 +91,9 @@ public final class MainWindow implements Navigator {
         navNots.setToggleGroup(g);
         navExperiments.setOnAction(e -> withProject(this::showExperiments));
         navNots.setOnAction(e -> withProject(this::showNots));
-        HBox nav = new HBox(6, navExperiments, navNots);
+        navDeployments.setToggleGroup(g);
+        navDeployments.setOnAction(e -> withProject(this::showDeployments));
+        HBox nav = new HBox(6, navExperiments, navNots, navDeployments);
         nav.getStyleClass().add("project-nav");
         nav.getStylesheets().add(NotsPageView.class.getResource(NotsPageView.STYLESHEET).toExternalForm());
         nav.visibleProperty().bind(projects.selectedProperty().isNotNull());
@@ -123,6 +129,14 @@ public final class MainWindow implements Navigator {
         navNots.setSelected(true);
         content.getChildren().setAll(nots.root());
         nots.show(projectId);
+    }
+
+    @Override
+    public void showDeployments(UUID projectId) {
+        leavePage();
+        navDeployments.setSelected(true);
+        content.getChildren().setAll(deployments.root());
+        deployments.show(projectId);
     }
 
     @Override
