@@ -66,8 +66,8 @@ public final class ImportWizardView {
         preview.setItems(vm.previewRows());
         preview.setPlaceholder(new Label("The first rows of the file appear here."));
         preview.setFixedCellSize(26);
-        preview.setPrefHeight(26 * CsvPreview.ROWS + 34);
-        preview.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        preview.setPrefHeight(26 * 5 + 34); // the rest scrolls: options and report stay in view
+        preview.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.header().addListener((ListChangeListener<String>) c -> columnsOfPreview());
 
         VBox options = card("Reading options", null, optionsGrid());
@@ -101,8 +101,12 @@ public final class ImportWizardView {
         buttons.setPadding(new Insets(10, 4, 0, 4));
         root.setBottom(buttons); // always in view, whatever the scroll position
 
+        VBox reportCard = card("Report", "What the whole file holds, with line numbers, before anything is stored.", new VBox(6, problem, report));
+        HBox.setHgrow(reportCard, Priority.ALWAYS);
+        reportCard.setPrefWidth(520);
+        HBox optionsAndReport = new HBox(12, options, reportCard); // side by side: a change shows its effect at once
         content.getChildren().addAll(new VBox(2, title, hint), fileLine, card("Preview", "The first rows as written in the file.", preview),
-                options, card("Report", "What the whole file holds, with line numbers, before anything is stored.", new VBox(6, problem, report)));
+                optionsAndReport);
     }
 
     private GridPane optionsGrid() {
@@ -115,6 +119,8 @@ public final class ImportWizardView {
         Label offset = new Label();
         offset.setId("importOffset");
         offset.getStyleClass().add("hint");
+        offset.setWrapText(true);
+        offset.setMaxWidth(220);
         offset.textProperty().bind(Bindings.createStringBinding(() -> vm.detectedOffsetProperty().get().isEmpty()
                 ? "no offset written: the timestamps are wall time in the zone below"
                 : "offset " + vm.detectedOffsetProperty().get() + " written on the timestamps: they are exact", vm.detectedOffsetProperty()));
@@ -149,6 +155,8 @@ public final class ImportWizardView {
         period.setDisable(vm.appending()); // appended rows go on the source's grid
         Label periodHint = new Label();
         periodHint.getStyleClass().add("hint");
+        periodHint.setWrapText(true);
+        periodHint.setMaxWidth(220);
         periodHint.textProperty().bind(Bindings.createStringBinding(() -> vm.appending() ? "the source's period"
                 : "inferred " + (vm.inferredPeriodProperty().get().isEmpty() ? "from the timestamps" : vm.inferredPeriodProperty().get())
                 + "; type an ISO-8601 duration (PT30M, PT1H) to set it", vm.inferredPeriodProperty()));

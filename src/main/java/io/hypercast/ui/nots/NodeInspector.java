@@ -99,6 +99,7 @@ final class NodeInspector {
     private static Label key(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("inspector-key");
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -106,7 +107,7 @@ final class NodeInspector {
         Label l = new Label(s);
         l.getStyleClass().add("inspector-value");
         l.setWrapText(true);
-        l.setMaxWidth(250);
+        l.setMaxWidth(230);
         return l;
     }
 

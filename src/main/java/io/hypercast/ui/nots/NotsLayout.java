@@ -16,9 +16,9 @@ import java.util.UUID;
  * first, models last), rows in a column follow the kind then the name. Pure arithmetic, no JavaFX.
  */
 public final class NotsLayout {
-    public static final double BOX_W = 170;
+    public static final double BOX_W = 150;
     public static final double BOX_H = 46;
-    public static final double COL_GAP = 70;
+    public static final double COL_GAP = 44;
     public static final double ROW_GAP = 18;
     public static final double MARGIN = 16;
 

@@ -85,8 +85,8 @@ public final class NotsPageView {
         side.setContent(inspector.root());
         side.setFitToWidth(true);
         side.getStyleClass().add("card");
-        side.setPrefWidth(420);
-        side.setMinWidth(360);
+        side.setPrefWidth(370);
+        side.setMinWidth(330);
         editor = new HBox(12, new VBox(6, legend(), graph), side);
         VBox.setVgrow(editor.getChildren().get(0), Priority.ALWAYS);
         VBox.setVgrow(graph, Priority.ALWAYS);
