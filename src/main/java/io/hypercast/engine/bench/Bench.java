@@ -18,6 +18,7 @@ import io.hypercast.model.Project;
 import io.hypercast.model.RandomSearch;
 import io.hypercast.model.RelativeTiming;
 import io.hypercast.model.SearchAlgorithm;
+import io.hypercast.model.Trial;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,6 +29,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -154,6 +157,8 @@ public final class Bench {
                 withAlgorithm(shipped, new Hyperopt(n, 1, h.nStartupJobs(), h.metric(), h.seed()), "bench TPE x1"));
         HpoTiming.Figures ratio1;
         HpoTiming.Figures ratio2;
+        HpoTiming.Figures overhead1 = null;
+        HpoTiming.Figures overhead2 = null;
         String ratioNote;
         if (n <= h.nStartupJobs()) {
             // every trial is a start-up draw, which depends on the seed and the trial number only
@@ -161,18 +166,28 @@ public final class Bench {
             ratio2 = tpe2;
             ratioNote = "the same " + n + " parameter sets in both runs (all are TPE start-up draws)";
         } else {
-            log.accept("demo HPO, Random, 2 and 1 concurrent trials (the same parameter sets)");
-            ratio2 = HpoTiming.run(engine, demo.project().id(), withAlgorithm(shipped, new RandomSearch(n, 2, h.metric(), h.seed()), "bench Random x2"));
-            ratio1 = HpoTiming.run(engine, demo.project().id(), withAlgorithm(shipped, new RandomSearch(n, 1, h.metric(), h.seed()), "bench Random x1"));
-            ratioNote = "Random seed " + h.seed() + ": the same " + n + " parameter sets in both runs";
+            log.accept("demo HPO, Random, 2, 1, 1 and 2 concurrent trials (the same parameter sets)");
+            HpoSpec r2 = withAlgorithm(shipped, new RandomSearch(n, 2, h.metric(), h.seed()), "bench Random x2");
+            HpoSpec r1 = withAlgorithm(shipped, new RandomSearch(n, 1, h.metric(), h.seed()), "bench Random x1");
+            ratio2 = HpoTiming.run(engine, demo.project().id(), r2);
+            ratio1 = HpoTiming.run(engine, demo.project().id(), r1);
+            // and back in the opposite order, so that a load that rises or falls during the pair cancels out
+            HpoTiming.Figures again1 = HpoTiming.run(engine, demo.project().id(), r1);
+            HpoTiming.Figures again2 = HpoTiming.run(engine, demo.project().id(), r2);
+            ratioNote = "Random seed " + h.seed() + ": the same " + n + " parameter sets in all four runs, ordered 2, 1, 1, 2 (pairs: "
+                    + fmt(ratio2.throughput() / ratio1.throughput()) + ", " + fmt(again2.throughput() / again1.throughput()) + ")";
+            overhead2 = ratio2;
+            overhead1 = ratio1;
+            ratio1 = combined(ratio1, again1);
+            ratio2 = combined(ratio2, again2);
         }
         String peerRmse = "615 (Optuna TPE + xgboost); 774 (weekly seasonal naive)";
         addRun(tpe2, "TPE, 2 concurrent (as shipped)", trialsNote, peerRmse, true);
         addRun(tpe1, "TPE, 1 at a time", trialsNote, peerRmse, false);
         double ratio = ratio2.throughput() / ratio1.throughput();
         table.add(BenchRow.of(S1, "throughput, 2 concurrent / 1 at a time", ratio, "x",
-                ratioNote + "; " + fmt(ratio2.throughput() * 60) + " vs " + fmt(ratio1.throughput() * 60) + " trials/min"
-                        + "; LightGBM threads per trial = cores / running trials")
+                ratioNote + "; " + fmt(ratio2.throughput() * 60) + " vs " + fmt(ratio1.throughput() * 60) + " trials/min; the process kept "
+                        + fmt(ratio2.coresUsed()) + " vs " + fmt(ratio1.coresUsed()) + " cores busy (CPU / wall): below 2 vs 1 when other programs take CPU")
                 .withTarget(Target.atLeast(1.8), ""));
         if (ratio1 != tpe1) {
             table.add(BenchRow.of(S1, "throughput, TPE runs, 2 / 1", tpe2.throughput() / tpe1.throughput(), "x",
@@ -185,9 +200,9 @@ public final class Bench {
         Map<String, HpoTiming.Figures> runs = new LinkedHashMap<>();
         runs.put("TPE, 2 concurrent", tpe2);
         runs.put("TPE, 1 at a time", tpe1);
-        if (ratio1 != tpe1) {
-            runs.put("Random, 2 concurrent", ratio2);
-            runs.put("Random, 1 at a time", ratio1);
+        if (overhead1 != null) {
+            runs.put("Random, 2 concurrent", overhead2);
+            runs.put("Random, 1 at a time", overhead1);
         }
         for (Map.Entry<String, HpoTiming.Figures> run : runs.entrySet()) {
             String name = run.getKey();
@@ -196,6 +211,12 @@ public final class Bench {
                     "wall " + fmt(f.wallSeconds()) + " s - busy " + fmt(f.busySeconds()) + " s / " + f.workers() + " workers; includes loading "
                             + fmt(f.loadSeconds()) + " s" + (f.workers() > 1 ? " and the drain (last trials alone) " + fmt(f.drainSeconds() / f.workers()) + " s" : ""))
                     .withTarget(Target.under(1), ""));
+            List<Double> gaps = f.gapsSeconds();
+            if (!gaps.isEmpty()) {
+                double[] g = gaps.stream().mapToDouble(Double::doubleValue).toArray();
+                table.add(BenchRow.of(S2, name + ": gap between trials, median", 1000 * Stats.median(g), "ms",
+                        "from a trial's end to the next one's start; longest " + fmt(1000 * Stats.quantile(g, 1)) + " ms, sum " + fmt(Arrays.stream(g).sum()) + " s"));
+            }
             if (f.workers() > 1) {
                 table.add(BenchRow.of(S2, name + ": overhead without the drain", f.overheadWithoutDrainPercent(), "%",
                         "idle worker time once no trial was left to start is left out"));
@@ -212,8 +233,19 @@ public final class Bench {
         return sample;
     }
 
+    /** Two runs of the same spec as one: times and trials added up (for the throughput ratio). */
+    private static HpoTiming.Figures combined(HpoTiming.Figures a, HpoTiming.Figures b) {
+        List<Double> trials = new ArrayList<>(a.trialSeconds());
+        trials.addAll(b.trialSeconds());
+        List<Trial> all = new ArrayList<>(a.trials());
+        all.addAll(b.trials());
+        return new HpoTiming.Figures(a.experimentId(), a.state(), a.completed() + b.completed(), a.failed() + b.failed(),
+                a.wallSeconds() + b.wallSeconds(), a.loadSeconds() + b.loadSeconds(), a.busySeconds() + b.busySeconds(), a.workers(),
+                a.drainSeconds() + b.drainSeconds(), trials, Math.min(a.best(), b.best()), all, a.cpuSeconds() + b.cpuSeconds());
+    }
+
     private void addRun(HpoTiming.Figures f, String name, String trialsNote, String peerRmse, boolean withTarget) {
-        String state = f.completed() + " completed, " + f.failed() + " failed" + trialsNote;
+        String state = f.completed() + " completed, " + f.failed() + " failed" + trialsNote + "; " + fmt(f.coresUsed()) + " cores kept busy";
         table.add(BenchRow.of(S1, name + ": wall time", f.wallSeconds(), "s", state));
         table.add(BenchRow.of(S1, name + ": median per trial", f.medianTrialSeconds(), "s", "busy time of a completed trial"));
         BenchRow best = BenchRow.of(S1, name + ": best RMSE", f.best(), "MW", "seed 0" + trialsNote);
@@ -230,34 +262,18 @@ public final class Bench {
                 engine.nots().modelInputs(demo.project().id(), demo.model()));
         Map<String, Object> params = resolved(demo.model(), fixedTrialParameters(cfg.fixedRounds()));
         long seed = TrialSeeds.of(0, 1);
-        TrialOutcome out = null;
-        for (int i = 0; i < cfg.fixedWarmups(); i++) {
-            out = BacktestRunner.run(prepared, params, 1, seed, () -> false);
-        }
-        double[] s = new double[cfg.fixedRuns()];
-        for (int i = 0; i < s.length; i++) {
-            long t0 = System.nanoTime();
-            out = BacktestRunner.run(prepared, params, 1, seed, () -> false);
-            s[i] = (System.nanoTime() - t0) / 1e9;
-        }
+        TrialOutcome[] out = new TrialOutcome[1];
+        Timing t = Timing.of(cfg.fixedWarmups(), cfg.fixedRuns(), () -> out[0] = BacktestRunner.run(prepared, params, 1, seed, () -> false));
         String what = "num_boost_round " + cfg.fixedRounds() + ", max_depth 8, learning_rate 0.05, min_child_weight 10; " + prepared.foldCount()
                 + " folds, " + prepared.trainingRows() + " training rows";
-        table.add(BenchRow.of(S1, "fixed trial, 1 thread: median time", Stats.median(s), "s",
-                        "median of " + s.length + " after " + cfg.fixedWarmups() + " warm-up runs (min " + fmt(Stats.quantile(s, 0)) + "); " + what)
+        table.add(BenchRow.of(S1, "fixed trial, 1 thread: median time", t.wall(), "s",
+                        "median of " + cfg.fixedRuns() + " after " + cfg.fixedWarmups() + " warm-up runs (min " + fmt(t.minWall()) + "); " + what)
                 .withTarget(cfg.fixedRounds() == 500 ? Target.atMost(0.30) : null, "0.885 (pandas + xgboost)"));
-        table.add(BenchRow.of(S1, "fixed trial: RMSE", out.metrics().rmse(), "MW", "LightGBM; the peer uses xgboost")
+        table.add(BenchRow.of(S1, "fixed trial, 1 thread: median CPU time", t.cpu(), "s",
+                "the trial thread's CPU time: what the wall time would be on an idle machine"));
+        table.add(BenchRow.of(S1, "fixed trial: RMSE", out[0].metrics().rmse(), "MW", "LightGBM; the peer uses xgboost")
                 .withTarget(null, "680.6 (xgboost)"));
-        if (Runtime.getRuntime().availableProcessors() > 1 && cfg.isFull()) {
-            double[] s2 = new double[cfg.fixedRuns()];
-            for (int i = 0; i < s2.length; i++) {
-                long t0 = System.nanoTime();
-                BacktestRunner.run(prepared, params, 2, seed, () -> false);
-                s2[i] = (System.nanoTime() - t0) / 1e9;
-            }
-            table.add(BenchRow.of(S1, "fixed trial, 2 threads: median time", Stats.median(s2), "s",
-                    "for comparison: what one trial alone gets on 2 cores"));
-        }
-        return out;
+        return out[0];
     }
 
     private static Map<String, Object> resolved(Node model, Map<String, Object> values) {
@@ -285,7 +301,7 @@ public final class Bench {
         long seed = TrialSeeds.of(0, 1);
         Instant testStart = Instant.parse("2000-10-02T00:00:00+01:00"); // a Monday
         String what = "SYNTHETIC half-hourly series (demo shape + yearly cycle + noise), the fixed trial's values with num_boost_round "
-                + cfg.growthRounds() + ", 1 thread, median of " + cfg.growthRuns();
+                + cfg.growthRounds() + ", 1 thread, median of " + cfg.growthRuns() + " after a warm-up; growth from CPU times (steadier than wall on a busy machine)";
         double first = Double.NaN;
         long firstRows = 0;
         for (int k : cfg.growthFactors()) {
@@ -293,14 +309,14 @@ public final class Bench {
                     new RelativeTiming(Duration.ofDays(-42L * k)), base.fitEndTiming(), base.fitReferenceTiming(),
                     base.predictStartTiming(), base.predictEndTiming(), base.predictReferenceTiming());
             PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs);
-            double s = time(prepared, params, seed);
+            Timing t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
             if (Double.isNaN(first)) {
-                first = s;
+                first = t.cpu();
                 firstRows = prepared.trainingRows();
             }
-            table.add(BenchRow.of(S5, "training window " + k + "x (" + 42 * k + " days), 4 folds", s, "s",
-                    prepared.trainingRows() + " training rows (" + fmt((double) prepared.trainingRows() / firstRows) + "x), time "
-                            + fmt(s / first) + "x" + (k == cfg.growthFactors().get(0) ? "; " + what : "")));
+            table.add(BenchRow.of(S5, "training window " + k + "x (" + 42 * k + " days), 4 folds", t.wall(), "s",
+                    prepared.trainingRows() + " training rows (" + fmt((double) prepared.trainingRows() / firstRows) + "x); CPU " + fmt(t.cpu())
+                            + " s (" + fmt(t.cpu() / first) + "x)" + (k == cfg.growthFactors().get(0) ? "; " + what : "")));
         }
         first = Double.NaN;
         for (int folds : cfg.foldCounts()) {
@@ -308,22 +324,12 @@ public final class Bench {
                     base.fitStartTiming(), base.fitEndTiming(), base.fitReferenceTiming(),
                     base.predictStartTiming(), base.predictEndTiming(), base.predictReferenceTiming());
             PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs);
-            double s = time(prepared, params, seed);
-            first = Double.isNaN(first) ? s / folds : first;
-            table.add(BenchRow.of(S5, folds + " weekly fold" + (folds == 1 ? "" : "s") + ", 42-day window", s, "s",
-                    prepared.foldCount() + " folds, " + prepared.trainingRows() + " training rows; time per fold " + fmt(s / folds / first) + "x the first's"));
+            Timing t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
+            first = Double.isNaN(first) ? t.cpu() / folds : first;
+            table.add(BenchRow.of(S5, folds + " weekly fold" + (folds == 1 ? "" : "s") + ", 42-day window", t.wall(), "s",
+                    prepared.foldCount() + " folds, " + prepared.trainingRows() + " training rows; CPU " + fmt(t.cpu()) + " s, per fold "
+                            + fmt(t.cpu() / folds / first) + "x the first's"));
         }
-    }
-
-    private double time(PreparedBacktest prepared, Map<String, Object> params, long seed) {
-        BacktestRunner.run(prepared, params, 1, seed, () -> false); // warm: native allocations, JIT
-        double[] s = new double[cfg.growthRuns()];
-        for (int i = 0; i < s.length; i++) {
-            long t0 = System.nanoTime();
-            BacktestRunner.run(prepared, params, 1, seed, () -> false);
-            s[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        return Stats.median(s);
     }
 
     // ---- 6 ----

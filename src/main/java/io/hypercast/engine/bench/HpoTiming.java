@@ -7,6 +7,7 @@ import io.hypercast.model.HpoSpec;
 import io.hypercast.model.HpoState;
 import io.hypercast.model.Trial;
 import io.hypercast.model.TrialState;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +34,16 @@ public final class HpoTiming {
      * @param drainSeconds  idle worker time at the end, once no trial was left to start (summed over workers)
      * @param trialSeconds  busy time of each completed trial
      * @param best          the lowest objective, or NaN
+     * @param cpuSeconds    CPU time of the whole process during the run (NaN if the JVM cannot tell)
      */
     public record Figures(UUID experimentId, HpoState state, int completed, int failed, double wallSeconds, double loadSeconds,
                           double busySeconds, int workers, double drainSeconds, List<Double> trialSeconds, double best,
-                          List<Trial> trials) {
+                          List<Trial> trials, double cpuSeconds) {
+        /** Cores this process kept busy on average during the run (its CPU time over wall time). */
+        public double coresUsed() {
+            return cpuSeconds / wallSeconds;
+        }
+
         /** Trials completed per second of wall time. */
         public double throughput() {
             return completed / wallSeconds;
@@ -52,6 +59,20 @@ public final class HpoTiming {
             return 100 * (wallSeconds - (busySeconds + drainSeconds) / workers) / wallSeconds;
         }
 
+        /** Times from one trial's end to the next one's start, one at a time runs only (else empty). */
+        public List<Double> gapsSeconds() {
+            List<Double> gaps = new ArrayList<>();
+            if (workers != 1) {
+                return gaps;
+            }
+            List<Trial> byStart = new ArrayList<>(trials.stream().filter(t -> t.startedAt() != null).toList());
+            byStart.sort((a, b) -> a.startedAt().compareTo(b.startedAt()));
+            for (int i = 1; i < byStart.size(); i++) {
+                gaps.add(seconds(byStart.get(i - 1).finishedAt(), byStart.get(i).startedAt()));
+            }
+            return gaps;
+        }
+
         public double medianTrialSeconds() {
             return Stats.median(trialSeconds);
         }
@@ -61,6 +82,7 @@ public final class HpoTiming {
         Experiment e = engine.experiments().createHpo(projectId, spec);
         Map<Integer, Trial> ended = new ConcurrentHashMap<>();
         AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+        double cpu0 = processCpuSeconds();
         long t0 = System.nanoTime();
         RunHandle h = engine.experiments().run(e.id(), Duration.ofHours(6), p -> {
             Trial t = p.trial();
@@ -75,6 +97,7 @@ public final class HpoTiming {
         });
         HpoState state = h.await();
         long t1 = System.nanoTime();
+        double cpu = processCpuSeconds() - cpu0;
         double wall = (t1 - t0) / 1e9;
         double load = firstStart.get() == Long.MAX_VALUE ? wall : (firstStart.get() - t0) / 1e9;
         double busy = 0;
@@ -117,7 +140,16 @@ public final class HpoTiming {
         }
         List<Trial> trials = new ArrayList<>(ended.values());
         trials.sort((a, b) -> Integer.compare(a.number(), b.number()));
-        return new Figures(e.id(), state, completed, failed, wall, load, busy, workers, drain, perTrial, best, trials);
+        return new Figures(e.id(), state, completed, failed, wall, load, busy, workers, drain, perTrial, best, trials, cpu);
+    }
+
+    /** This process's CPU time so far, in seconds, or NaN. */
+    static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            long ns = os.getProcessCpuTime();
+            return ns < 0 ? Double.NaN : ns / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static double seconds(Instant a, Instant b) {
