@@ -29,6 +29,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Also write the table as CSV (section,item,value,unit,target,met,peer,note).")
     Path out;
 
+    @Option(names = "--markdown", description = "Print the table as Markdown (as in README) instead of aligned text.")
+    boolean markdown;
+
     @Override
     public Integer call() throws IOException {
         BenchConfig cfg = quick ? BenchConfig.quick() : BenchConfig.full();
@@ -48,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("rows", table.toMaps());
             common.printJson(m);
         } else {
-            common.out().print(table.toText());
+            common.out().print(markdown ? table.toMarkdown() : table.toText());
             common.out().printf("(%s mode, %.0f s%s)%n", cfg.name(), seconds, out == null ? "" : "; CSV written to " + out);
         }
         return Main.OK;

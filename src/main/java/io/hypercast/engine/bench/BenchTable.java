@@ -109,6 +109,24 @@ public final class BenchTable {
         return sb.toString();
     }
 
+    /** The table as Markdown (for README): one row per figure, the section named on its first row. */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder("| section | item | value | target | met | peer | note |\n|---|---|--:|---|---|---|---|\n");
+        String last = null;
+        for (BenchRow r : rows()) {
+            boolean first = !r.section().equals(last);
+            last = r.section();
+            sb.append("| ").append(first ? md(r.section()) : "").append(" | ").append(md(r.item())).append(" | ").append(md(valueText(r)))
+                    .append(" | ").append(r.target() == null ? "" : md(r.target().toString())).append(" | ").append(r.met())
+                    .append(" | ").append(md(r.peer())).append(" | ").append(md(r.note())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String md(String s) {
+        return s.replace("|", "\\|").replace("\n", " ");
+    }
+
     private static String valueText(BenchRow r) {
         if (r.value() == null) {
             return "-";

@@ -54,6 +54,7 @@ class BenchSmokeTest {
         Set<String> sections = table.rows().stream().map(BenchRow::section).collect(Collectors.toSet());
         assertEquals(8, sections.size(), sections.toString());
         assertNotNull(table.toText());
+        assertEquals(table.rows().size() + 2, table.toMarkdown().lines().count());
     }
 
     @Test
