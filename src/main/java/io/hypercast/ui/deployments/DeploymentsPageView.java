@@ -62,6 +62,7 @@ public final class DeploymentsPageView {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button refresh = new Button("Refresh");
+        refresh.setId("refreshDeployments");
         refresh.setOnAction(e -> vm.refresh());
         Button deploy = new Button("Deploy…");
         deploy.setId("deployButton");
