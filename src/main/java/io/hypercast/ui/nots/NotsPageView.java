@@ -99,7 +99,7 @@ public final class NotsPageView {
 
     /** A lock and the word "Frozen" while the project is frozen; its tooltip says why. */
     static Label lockBadge(NotsViewModel vm) {
-        Label lock = new Label("\uD83D\uDD12 Frozen");
+        Label lock = new Label("Frozen"); // the badge is the sign: no emoji (the default fonts draw a box for it)
         lock.setId("notsLock");
         lock.getStyleClass().add("lock-badge");
         lock.visibleProperty().bind(vm.frozenReasonProperty().isNotEmpty());
