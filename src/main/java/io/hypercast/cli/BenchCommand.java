@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = {
-        "Measure speed, search quality and overhead (issue 7): the demo HPO, a fixed trial, TPE suggestion time, search quality on "
+        "Measure speed, search quality and overhead against the peers and the targets: the demo HPO, a fixed trial, TPE suggestion time, search quality on "
                 + "Branin and Hartmann6, cost growth, store writes and peak memory, against the peers' figures and the targets.",
         "Prints one table (progress goes to stderr). Runs in a temporary store unless --db is given (its bench projects are then left in it).",
         "Takes several minutes; --quick takes well under one, with fewer trials and runs (said in the notes)."})

@@ -26,7 +26,15 @@ public final class Common {
 
     Settings settings() {
         Settings s = Settings.fromEnvironment();
-        return db != null ? s.withDatabase(db) : s;
+        if (db == null) {
+            return s;
+        }
+        Path parent = db.toAbsolutePath().getParent();
+        if (parent != null && !java.nio.file.Files.isDirectory(parent)) {
+            // a typo in --db must not quietly create folders and an empty store
+            throw new io.hypercast.model.InvalidInputException("--db", "the folder " + parent + " does not exist");
+        }
+        return s.withDatabase(db);
     }
 
     Engine open() {

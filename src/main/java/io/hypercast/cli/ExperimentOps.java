@@ -43,11 +43,21 @@ final class ExperimentOps {
 
     int create(String projectRef, Path specFile) {
         String json = readSpec(specFile);
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte-order mark, as some editors write
+        }
         try (Engine engine = common.open()) {
             Project p = engine.projects().resolve(projectRef);
-            Experiment e = kind == ExperimentKind.HPO
-                    ? engine.experiments().createHpo(p.id(), SpecJson.readHpo(json))
-                    : engine.experiments().createBacktest(p.id(), SpecJson.readBacktest(json));
+            Experiment e;
+            try {
+                e = kind == ExperimentKind.HPO
+                        ? engine.experiments().createHpo(p.id(), SpecJson.readHpo(json))
+                        : engine.experiments().createBacktest(p.id(), SpecJson.readBacktest(json));
+            } catch (io.hypercast.model.LimitExceededException ex) {
+                throw ex;
+            } catch (InvalidInputException ex) {
+                throw inFile(specFile, ex);
+            }
             if (common.json) {
                 common.printJson(Map.of("uuid", e.id().toString()));
             } else {
@@ -59,6 +69,13 @@ final class ExperimentOps {
 
     /** A spec file is a few kilobytes; anything this big is not one (and would not fit in memory). */
     static final long MAX_SPEC_BYTES = 16L << 20;
+
+    /** The same refusal, located in the spec file: "my-hpo.json: search_space.x.lower: ...". */
+    private static InvalidInputException inFile(Path file, InvalidInputException ex) {
+        String where = ex.where();
+        String bare = where.isEmpty() ? ex.getMessage() : ex.getMessage().substring(Math.min(ex.getMessage().length(), where.length() + 2));
+        return new InvalidInputException(file.getFileName() + (where.isEmpty() ? "" : ": " + where), bare);
+    }
 
     private static String readSpec(Path file) {
         try {

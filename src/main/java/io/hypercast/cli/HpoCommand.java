@@ -13,11 +13,11 @@ final class HpoCommand {
     @Command(name = "create", description = "Save an HPO spec file as a DRAFT; prints its uuid.")
     int create(@Mixin Common c,
                @Option(names = "--project", required = true, paramLabel = "P", description = "Project uuid or title.") String project,
-               @Option(names = "--spec", required = true, paramLabel = "FILE.json", description = "The HPO spec (SPEC section 5).") Path spec) {
+               @Option(names = "--spec", required = true, paramLabel = "FILE.json", description = "The HPO spec file (JSON; see assets/examples/demo-hpo.json).") Path spec) {
         return new ExperimentOps(c, ExperimentKind.HPO).create(project, spec);
     }
 
-    @Command(name = "run", description = "Run a DRAFT HPO in this process until it ends (use --wait; without it the run continues in the background).")
+    @Command(name = "run", description = "Run a DRAFT HPO: with --wait here until it ends; without it in a background process (this command returns once it started).")
     int run(@Mixin Common c,
             @Parameters(paramLabel = "ID") String id,
             @Option(names = "--wait", description = "Wait for the end and print the result.") boolean wait,

@@ -36,7 +36,8 @@ final class Launch {
         try (Engine engine = Engine.open(settings)) {
             before = engine.experiments().resolve(id);
         }
-        Path log = settings.home().resolve("logs").resolve(before.id() + ".log");
+        // one log per launch: a refused second launch must not overwrite the log of the run that went on
+        Path log = settings.home().resolve("logs").resolve(before.id() + "-" + System.currentTimeMillis() + ".log");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-cp");
@@ -70,8 +71,8 @@ final class Launch {
                     return report(c, now, log);
                 }
                 if (!child.isAlive()) {
-                    String out = readLog(log);
-                    c.err().print(out);
+                    c.err().print(readLog(log)); // its refusal (a guardrail, a state) is this command's answer
+                    c.err().flush();
                     return child.exitValue();
                 }
                 try {

@@ -33,7 +33,7 @@ public final class Main {
         cmd.setParameterExceptionHandler((ex, a) -> {
             err.println("error: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("(see: hypercast " + String.join(" ", ex.getCommandLine().getCommandSpec().qualifiedName().replace("hypercast", "").strip()) + " --help)");
+            err.println("(see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return INVALID;
         });
         cmd.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -51,6 +51,25 @@ final class SourceCommand {
         }
     }
 
+    static Map<String, Object> reportJson(io.hypercast.engine.data.ImportReport rep) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows_read", rep.rowsRead());
+        m.put("rows_imported", rep.rowsImported());
+        m.put("gaps", rep.gaps().stream().map(Object::toString).toList());
+        m.put("duplicates", rep.duplicates().stream().map(Object::toString).toList());
+        m.put("bad_rows", rep.badRows().stream().map(Object::toString).toList());
+        m.put("notes", rep.notes());
+        return m;
+    }
+
+    static void printReport(Common c, io.hypercast.engine.data.ImportReport rep) {
+        c.out().println(rep.rowsRead() + " rows read, " + rep.rowsImported() + " imported");
+        rep.notes().forEach(n -> c.out().println("note: " + n));
+        rep.gaps().forEach(g -> c.out().println("gap: " + g));
+        rep.duplicates().forEach(d -> c.out().println("duplicate: " + d));
+        rep.badRows().forEach(b -> c.out().println("skipped bad row: " + b));
+    }
+
     private static ZoneId zone(String zone) {
         try {
             return ZoneId.of(zone);
@@ -92,14 +111,14 @@ final class SourceCommand {
                 }
                 m.put("time_series", ts);
                 m.put("period", r.data().period().toString());
-                m.put("report", r.data().report().toString());
+                m.put("report", reportJson(r.data().report()));
                 c.printJson(m);
             } else {
                 c.out().println("source " + r.source().id() + "  " + r.source().name() + "  (period " + r.data().period() + ")");
                 for (Node n : r.timeSeries()) {
                     c.out().println("time series " + n.id() + "  " + n.name());
                 }
-                c.out().println(r.data().report());
+                printReport(c, r.data().report());
             }
             return Main.OK;
         }

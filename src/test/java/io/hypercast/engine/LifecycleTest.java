@@ -197,6 +197,16 @@ class LifecycleTest {
     }
 
     @Test
+    void aForecastPastTheEndOfTheDataFailsWithAReasonInsteadOfGuessing() {
+        deploy("UTC", "0 0 * * 1", "0 6 * * *");
+        // the data ends 2024-03-11: on 03-20 even the 168 h lag is unknown
+        var done = engine.deployments().runDue(Instant.parse("2024-03-20T12:00:00Z"));
+        var run = done.stream().filter(r -> r.policy().kind() == PolicyKind.TS_RUN).findFirst().orElseThrow().result();
+        assertEquals("FAILURE", run.state());
+        assertTrue(run.error().contains("append newer rows"), run.error());
+    }
+
+    @Test
     void aDeactivatedDeploymentRunsNothing() {
         UUID d = deploy("UTC", "0 0 * * 1", "0 6 * * *");
         engine.deployments().deactivate(d);

@@ -34,6 +34,7 @@ public final class ForecastRunner {
         if (m.trainRows() == 0) {
             throw new InvalidInputException("model fit policy", "the fit at " + fit + " has no training row: no known target in its window");
         }
+        requireObservedFeatures(inputs, m, reference);
         boolean predictOnNull = !Boolean.FALSE.equals(params.get("predict_on_null_values"));
         List<Forecast.Point> points = new ArrayList<>();
         try (TrainedModel model = LightGbmTrainer.train(m.trainX(), m.trainRows(), m.cols(), m.trainY(), params, 1, seed, () -> false)) {
@@ -45,6 +46,33 @@ public final class ForecastRunner {
             }
         }
         return new Forecast(0, deploymentId, modelId, reference, fit, List.copyOf(points));
+    }
+
+    /**
+     * Refuses a forecast whose observed features (lags and other series that are not known in
+     * advance) are all unknown at the reference time: the data stops before it, and the model would
+     * answer from calendar features alone without a word.
+     */
+    private static void requireObservedFeatures(ModelInputs inputs, FoldMatrix m, Instant reference) {
+        boolean anyObserved = false;
+        for (int j = 0; j < inputs.features().size(); j++) {
+            io.hypercast.engine.data.Series s = inputs.features().get(j);
+            boolean observed = s.size() > 0 && s.knownFrom(0) != io.hypercast.engine.data.Series.ALWAYS;
+            if (!observed) {
+                continue;
+            }
+            anyObserved = true;
+            for (int i = 0; i < m.predRows(); i++) {
+                if (!Float.isNaN(m.predX()[i * m.cols() + j])) {
+                    return;
+                }
+            }
+        }
+        if (anyObserved) {
+            io.hypercast.engine.data.Series target = inputs.target();
+            throw new InvalidInputException("data", "no observation known at " + reference + " reaches the model's features: the data of '"
+                    + inputs.targetName() + "' ends at " + Instant.ofEpochSecond(target.end()) + "; append newer rows (source append)");
+        }
     }
 
     private static FoldMatrix matrix(ModelInputs inputs, Policy fitPolicy, Policy runPolicy, Instant fit, Instant reference) {

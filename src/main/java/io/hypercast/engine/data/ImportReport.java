@@ -49,8 +49,10 @@ public record ImportReport(int rowsRead, int rowsImported, List<Gap> gaps, List<
     public record Gap(String column, Instant start, Instant end, int missing, int lineBefore, int lineAfter) {
         @Override
         public String toString() {
+            String where = lineBefore > 0 && lineAfter > 0 ? "between lines " + lineBefore + " and " + lineAfter
+                    : lineAfter > 0 ? "before line " + lineAfter : lineBefore > 0 ? "after line " + lineBefore : "";
             return (column == null ? "no rows" : "no value in " + column) + " for [" + start + ", " + end + ") ("
-                    + missing + " missing) between lines " + lineBefore + " and " + lineAfter;
+                    + missing + " missing)" + (where.isEmpty() ? "" : " " + where);
         }
     }
 
