@@ -181,7 +181,7 @@ public final class Bench {
             ratio1 = combined(ratio1, again1);
             ratio2 = combined(ratio2, again2);
         }
-        String peerRmse = "615 (Optuna TPE + xgboost); 774 (weekly seasonal naive)";
+        String peerRmse = "Optuna TPE + xgboost: 615; weekly seasonal naive: 774";
         addRun(tpe2, "TPE, 2 concurrent (as shipped)", trialsNote, peerRmse, true);
         addRun(tpe1, "TPE, 1 at a time", trialsNote, peerRmse, false);
         double ratio = ratio2.throughput() / ratio1.throughput();
@@ -268,11 +268,11 @@ public final class Bench {
                 + " folds, " + prepared.trainingRows() + " training rows";
         table.add(BenchRow.of(S1, "fixed trial, 1 thread: median time", t.wall(), "s",
                         "median of " + cfg.fixedRuns() + " after " + cfg.fixedWarmups() + " warm-up runs (min " + fmt(t.minWall()) + "); " + what)
-                .withTarget(cfg.fixedRounds() == 500 ? Target.atMost(0.30) : null, "0.885 (pandas + xgboost)"));
+                .withTarget(cfg.fixedRounds() == 500 ? Target.atMost(0.30) : null, "pandas + xgboost: 0.885"));
         table.add(BenchRow.of(S1, "fixed trial, 1 thread: median CPU time", t.cpu(), "s",
                 "the trial thread's CPU time: what the wall time would be on an idle machine"));
         table.add(BenchRow.of(S1, "fixed trial: RMSE", out[0].metrics().rmse(), "MW", "LightGBM; the peer uses xgboost")
-                .withTarget(null, "680.6 (xgboost)"));
+                .withTarget(null, "xgboost: 680.6"));
         return out[0];
     }
 
