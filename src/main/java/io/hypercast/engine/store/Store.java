@@ -18,7 +18,8 @@ import java.util.Properties;
 /**
  * The SQLite file. Opening checks that the file is a Hypercast store (application_id) of a schema
  * this program knows, then applies the ordered migrations. All writes go through one {@link
- * StoreWriter} thread; reads use their own connections (WAL lets them run beside the writer).
+ * StoreWriter} connection, one at a time; reads use their own connections (WAL lets them run beside
+ * the writer).
  *
  * <p>Thread-safe: {@link #read} may be called from any thread.
  */
@@ -175,7 +176,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one IMMEDIATE transaction on the writer thread and returns its result. */
+    /** Runs {@code work} in one IMMEDIATE transaction on the writing connection, after any write in progress, and returns its result. */
     public <T> T write(SqlWork<T> work) {
         try {
             return writer.write(work);
