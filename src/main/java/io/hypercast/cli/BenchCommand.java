@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = {
         "Measure speed, search quality and overhead against the peers and the targets: the demo HPO, a fixed trial, TPE suggestion time, search quality on "
-                + "Branin and Hartmann6, cost growth, store writes and peak memory, against the peers' figures and the targets.",
+                + "Branin and Hartmann6, cost growth, store writes and peak memory.",
         "Prints one table (progress goes to stderr). Runs in a temporary store unless --db is given (its bench projects are then left in it).",
-        "Takes several minutes; --quick takes well under one, with fewer trials and runs (said in the notes)."})
+        "Takes 2-3 minutes on an idle 2-core machine; --quick well under one, with fewer trials and runs (said in the notes)."})
 final class BenchCommand implements Callable<Integer> {
     @Mixin
     Common common;
