@@ -365,21 +365,17 @@ public final class Nots {
         }
     }
 
+    /** {@code base}, or base_2, base_3, ... : the first name no node of the project has. */
     private String uniqueName(Connection c, UUID projectId, String base) throws SQLException {
-        List<Node> nodes = repo.nodes(c, projectId);
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        for (Node n : repo.nodes(c, projectId)) {
+            taken.add(n.name());
+        }
         String name = base;
-        for (int i = 2; nodes.stream().anyMatch(n -> n.name().equals(candidate(base, 0))) && i < 10_000; i++) {
-            String cand = base + "_" + i;
-            if (nodes.stream().noneMatch(n -> n.name().equals(cand))) {
-                name = cand;
-                break;
-            }
+        for (int i = 2; taken.contains(name); i++) {
+            name = base + "_" + i;
         }
         return name;
-    }
-
-    private static String candidate(String base, int i) {
-        return i == 0 ? base : base + "_" + i;
     }
 
     static Duration parseDuration(String s, String where) {

@@ -2,7 +2,6 @@ package io.hypercast.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A backtest definition (SPEC section 3). {@code model} is a model's name or uuid within the
@@ -89,20 +88,5 @@ public record BacktestSpec(
     public BacktestSpec withTitle(String newTitle) {
         return new BacktestSpec(newTitle, description, model, testStartTime, testEndTime, fitStartTiming, fitEndTiming,
                 fitReferenceTiming, predictStartTiming, predictEndTiming, predictReferenceTiming);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof BacktestSpec b && Objects.equals(title, b.title) && Objects.equals(description, b.description)
-                && Objects.equals(model, b.model) && Objects.equals(testStartTime, b.testStartTime)
-                && Objects.equals(testEndTime, b.testEndTime) && Objects.equals(fitStartTiming, b.fitStartTiming)
-                && Objects.equals(fitEndTiming, b.fitEndTiming) && Objects.equals(fitReferenceTiming, b.fitReferenceTiming)
-                && Objects.equals(predictStartTiming, b.predictStartTiming) && Objects.equals(predictEndTiming, b.predictEndTiming)
-                && Objects.equals(predictReferenceTiming, b.predictReferenceTiming);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(title, model, testStartTime, testEndTime);
     }
 }
