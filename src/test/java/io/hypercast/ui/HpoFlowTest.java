@@ -50,6 +50,10 @@ class HpoFlowTest {
         return r.lookup(query).query();
     }
 
+    private static boolean present(FxRobot r, String query) {
+        return r.lookup(query).tryQuery().isPresent();
+    }
+
     private static String text(FxRobot r, String query) {
         Node n = node(r, query);
         return n instanceof Label l ? l.getText() : ((TextInputControl) n).getText();
@@ -143,7 +147,6 @@ class HpoFlowTest {
         r.clickOn("#runButton");
         until(90, () -> "4 / 4".equals(text(r, "#runProgressText")) && w.window.page().trials().stateProperty().get() == HpoState.SUCCESS);
         assertEquals(4, ((TableView<?>) node(r, "#trialsTable")).getItems().size());
-        assertFalse(((TextField) node(r, "#titleField")).isEditable(), "a run HPO is read-only");
         until(10, () -> w.dialogs.notices.stream().anyMatch(n -> n.startsWith("Run finished")));
 
         // the result: the best trial's three metrics and the two parameter sections
@@ -170,6 +173,12 @@ class HpoFlowTest {
             assertTrue(lines.get(i).startsWith(i + ",COMPLETED,"), lines.get(i));
         }
         assertTrue(w.dialogs.errors.isEmpty(), w.dialogs.errors.toString());
+
+        // back on its definition: a run HPO is read-only
+        r.clickOn(r.lookup(".tab").match(n -> "definitionTab".equals(n.getId())).<javafx.scene.Node>query());
+        until(10, () -> present(r, "#titleField"));
+        assertFalse(((TextField) node(r, "#titleField")).isEditable(), "a run HPO is read-only");
+        assertTrue(node(r, "#saveDraft").isDisabled() && node(r, "#runButton").isDisabled());
     }
 
     @Test

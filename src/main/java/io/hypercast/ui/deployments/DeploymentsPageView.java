@@ -116,11 +116,13 @@ public final class DeploymentsPageView {
         });
         ComboBox<String> model = new ComboBox<>(vm.models());
         model.setId("policyModel");
-        vm.models().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (model.getValue() == null && !vm.models().isEmpty()) {
+        // the first model is chosen when the list fills; the ComboBox clears a value whose item was
+        // replaced only after list listeners like this one ran, hence the choice comes on the next turn
+        vm.models().addListener((javafx.collections.ListChangeListener<String>) c -> javafx.application.Platform.runLater(() -> {
+            if ((model.getValue() == null || !vm.models().contains(model.getValue())) && !vm.models().isEmpty()) {
                 model.setValue(vm.models().get(0));
             }
-        });
+        }));
         TextField cron = field("policyCron", 9, "cron");
         TextField zone = field("policyZone", 9, "zone");
         zone.setText("UTC");

@@ -94,7 +94,9 @@ public final class DeploymentsViewModel {
             UUID keep = selected.get() == null ? null : selected.get().id();
             project.set(s.project());
             policies.setAll(s.policies());
-            models.setAll(s.models());
+            if (!models.equals(s.models())) {
+                models.setAll(s.models()); // replacing equal names would clear the model chosen in the policy form
+            }
             List<Deployment> real = s.deployments().stream().filter(d -> d.active() || d.reason().startsWith("deployed")).toList();
             deployments.setAll(real);
             frozenReason.set(s.deployments().isEmpty() ? "" : "The project is frozen: its policies can no longer change. Copy the project to change them.");

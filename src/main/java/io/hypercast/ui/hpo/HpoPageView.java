@@ -13,6 +13,7 @@ import io.hypercast.ui.results.ResultView;
 import io.hypercast.ui.results.ResultViewModel;
 import java.util.UUID;
 import javafx.animation.KeyFrame;
+import javafx.application.Platform;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -48,6 +49,10 @@ public final class HpoPageView {
     private final Timeline poll;
     private Integer shownTrial;
     private boolean followed;
+    private boolean trialsPrepared;
+    private TrialsView trialsView;
+    private volatile boolean prepared;
+    private boolean awaitingEnd;
     private LiveRun liveRun;
     // a run started elsewhere in the window (the Experiment page's Run) moves this page on too
     private final ChangeListener<RunProgress> liveState = (o, a, p) -> followLive(p);
@@ -64,10 +69,10 @@ public final class HpoPageView {
             if (s != null && s != HpoState.DRAFT) {
                 form.applyState(s);
             }
-            if (a != null && a.isActive() && s != null && !s.isActive()) {
-                showResult(null); // the run ended: its best trial
-                charts.load(form.experimentIdProperty().get());
+            if (a != null && a.isActive()) {
+                awaitingEnd = true; // a run seen going on this page
             }
+            endedHere();
         });
         form.experimentIdProperty().addListener((o, a, id) -> {
             if (liveRun != null) {
@@ -76,6 +81,9 @@ public final class HpoPageView {
             liveRun = id == null ? null : app.runs().live(id);
             if (liveRun != null) {
                 liveRun.progressProperty().addListener(liveState);
+            }
+            if (id != null) {
+                Platform.runLater(() -> tabsFor(form.stateProperty().get())); // once the form has shown it
             }
         });
         poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> trials.tick()));
@@ -128,12 +136,16 @@ public final class HpoPageView {
 
         HpoFormView formView = new HpoFormView(form);
         definitionTab.setContent(formView.root());
+        // the form leaves the scene while another tab is shown: turning its 40-odd fields read-only
+        // when Run is pressed would otherwise restyle and lay them out (200-300 ms of the FX thread on
+        // a busy 2-core machine) just as the trials start; they are styled when the tab comes back
+        definitionTab.selectedProperty().addListener((o, a, selected) -> definitionTab.setContent(selected ? formView.root() : null));
         // each tab's content joins the scene when the tab is first shown: adding them all at once
         // (and styling them) would cost the FX thread a long pulse just as a run starts
-        TrialsView trialsView = new TrialsView(trials, nav);
+        trialsView = new TrialsView(trials, nav);
         ResultView resultView = new ResultView(result, app);
         resultView.setOnCopy(n -> CopyWithParameters.run(app, experimentId(), n, copy -> nav.openProject(copy.id())));
-        trialsTab.setContent(trialsView.root()); // styled while the page opens, not when Run is pressed
+        trialsTab.setContent(trialsView.root());
         lazy(resultTab, resultView.root());
         lazy(chartsTab, charts.root());
         for (Tab t : new Tab[] {definitionTab, trialsTab, resultTab, chartsTab}) {
@@ -184,7 +196,6 @@ public final class HpoPageView {
 
     /** A draft's trials, result and charts tabs are disabled until it runs; a backtest has no charts tab. */
     private void tabsFor(HpoState s) {
-        boolean ran = s != null && s != HpoState.DRAFT;
         if (form.hpoProperty().get() != tabs.getTabs().contains(chartsTab)) {
             if (form.hpoProperty().get()) {
                 tabs.getTabs().add(chartsTab);
@@ -192,18 +203,52 @@ public final class HpoPageView {
                 tabs.getTabs().remove(chartsTab); // a backtest has one trial: no HPO charts
             }
         }
-        if (ran && !followed && form.experimentIdProperty().get() != null) {
+        if (!followed && form.experimentIdProperty().get() != null) {
             followed = true;
-            app.tasks().submit(() -> app.engine().experiments().get(form.experimentIdProperty().get()), trials::show,
-                    t -> app.dialogs().error("Trials", AppContext.message(t)));
+            follow();
         }
+    }
+
+    /**
+     * Shows the experiment's trials (a draft's too: the table gets its columns, its skin and a
+     * screenful of cells while the page opens, so that Run costs the FX thread nothing more than the
+     * trials' own rows).
+     */
+    private void follow() {
+        app.tasks().submit(() -> app.engine().experiments().get(form.experimentIdProperty().get()), e -> {
+            trials.show(e);
+            endedHere();
+            if (!trialsPrepared) {
+                trialsPrepared = true;
+                Platform.runLater(() -> {
+                    trialsView.prepare();
+                    prepared = true;
+                });
+            }
+        }, t -> app.dialogs().error("Trials", AppContext.message(t)));
     }
 
     private void afterSave() {
         app.dialogs().notify("Saved", "'" + form.title().get() + "' is saved as a draft.");
     }
 
+    /** A run started or watched on this page has ended: show its best trial (once). */
+    private void endedHere() {
+        HpoState s = trials.stateProperty().get();
+        if (awaitingEnd && s != null && s != HpoState.DRAFT && !s.isActive()) {
+            awaitingEnd = false;
+            showResult(null);
+            if (chartsTab.isSelected()) {
+                charts.load(form.experimentIdProperty().get()); // otherwise drawn when the tab is opened
+            }
+        }
+    }
+
     private void afterRun() {
+        awaitingEnd = true;
+        if (followed) {
+            follow(); // the run's trials (the draft's columns are kept when its search space did not change)
+        }
         tabsFor(HpoState.PENDING);
         tabs.getSelectionModel().select(trialsTab);
     }
@@ -240,6 +285,11 @@ public final class HpoPageView {
         if (tabs.getTabs().contains(resultTab)) {
             tabs.getSelectionModel().select(resultTab);
         }
+    }
+
+    /** True once the page has shown its experiment and readied its trials table (tests and benchmarks wait for it). */
+    public boolean prepared() {
+        return prepared;
     }
 
     public UUID experimentId() {

@@ -7,6 +7,7 @@ import io.hypercast.ui.common.Cells;
 import io.hypercast.ui.common.Formats;
 import io.hypercast.ui.common.Navigator;
 import io.hypercast.ui.hpo.TrialsViewModel.TrialRow;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -30,6 +31,7 @@ public final class TrialsView {
     private final Navigator nav;
     private final VBox root = new VBox(10);
     private final TableView<TrialRow> table = new TableView<>();
+    private List<String> shownParameters = List.of();
 
     public TrialsView(TrialsViewModel vm, Navigator nav) {
         this.vm = vm;
@@ -79,6 +81,9 @@ public final class TrialsView {
 
         table.setId("trialsTable");
         table.setItems(vm.rows());
+        // rows of one height (app.css: .table-row-cell -fx-cell-size 30): the table need not measure
+        // each new row as trials arrive, which is most of its layout cost during a run
+        table.setFixedCellSize(30);
         table.setPlaceholder(new Label("No trials yet."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(tv -> {
@@ -93,7 +98,11 @@ public final class TrialsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         Label hint = new Label("Double-click a completed trial to open its result.");
         hint.getStyleClass().add("hint");
-        vm.parameters().addListener((ListChangeListener<String>) c -> columns());
+        vm.parameters().addListener((ListChangeListener<String>) c -> {
+            if (!vm.parameters().equals(shownParameters)) {
+                columns(); // the same parameters again (the run of the HPO on screen): keep the columns and their cells
+            }
+        });
         columns();
         root.getChildren().addAll(top, error, table, hint);
     }
@@ -109,6 +118,7 @@ public final class TrialsView {
     }
 
     private void columns() {
+        shownParameters = List.copyOf(vm.parameters());
         table.getColumns().clear();
         TableColumn<TrialRow, Integer> number = Cells.numberColumn("#", 50, r -> Bindings.createObjectBinding(r::number), String::valueOf);
         number.setSortType(TableColumn.SortType.ASCENDING);
@@ -135,6 +145,25 @@ public final class TrialsView {
             Trial t = r.trialProperty().get();
             return t.metrics() == null ? null : get.apply(t.metrics());
         }, r.trialProperty()), v -> v == null ? "" : percent ? Formats.percent(v) : Formats.metric(v));
+    }
+
+    /**
+     * Gives the table its skin, styles and a screenful of row cells while the page opens, so that the
+     * trials arriving after Run reuse cells instead of creating them (the cost of a new row's cells,
+     * about 10 ms each on a busy machine, would otherwise land on the FX thread as the run starts).
+     */
+    public void prepare() {
+        root.applyCss();
+        root.layout();
+        javafx.collections.ObservableList<TrialRow> warm = javafx.collections.FXCollections.observableArrayList();
+        for (int n = 1; n <= 60; n++) {
+            warm.add(new TrialRow(new Trial(0, n, TrialState.QUEUED, java.util.Map.of(), null, null, null, null, null, 0)));
+        }
+        table.setItems(warm);
+        table.applyCss();
+        table.layout();
+        table.setItems(vm.rows());
+        table.layout();
     }
 
     public VBox root() {

@@ -64,7 +64,7 @@ class FxStallBenchTest {
     private void measure(String label) {
         Experiment e = w.engine.experiments().createHpo(w.sp.project.id(), SpecJson.readHpo(SyntheticProject.hpoSpecJson(150, 5, SPACE)));
         fx(() -> w.window.showExperiment(e.id())); // the HPO's page, as the user opens it before clicking Run
-        until(20, () -> w.window.page() != null && e.id().equals(w.window.page().experimentId()));
+        until(20, () -> w.window.page() != null && e.id().equals(w.window.page().experimentId()) && w.window.page().prepared());
 
         Pulses pulses = new Pulses();
         fx(pulses::start);
@@ -95,22 +95,21 @@ class FxStallBenchTest {
             super.start();
             if (System.getenv("HYPERCAST_BENCH_DUMP") != null) {
                 Thread dog = new Thread(() -> {
+                    Thread fxThread = null;
                     while (on) {
                         try {
-                            Thread.sleep(50);
+                            Thread.sleep(10);
                         } catch (InterruptedException ie) {
                             return;
                         }
-                        if (System.nanoTime() - lastSeen > 100_000_000L) {
-                            Thread.getAllStackTraces().forEach((t, st) -> {
-                                if (t.getName().equals("JavaFX Application Thread")) {
-                                    StringBuilder sb = new StringBuilder("  FX thread in a stall:\n");
-                                    for (int i = 0; i < Math.min(18, st.length); i++) {
-                                        sb.append("      ").append(st[i]).append('\n');
-                                    }
-                                    System.out.print(sb);
-                                }
-                            });
+                        if (System.nanoTime() - lastSeen > 40_000_000L) {
+                            if (fxThread == null) {
+                                fxThread = Thread.getAllStackTraces().keySet().stream()
+                                        .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
+                            }
+                            if (fxThread != null) {
+                                sample(fxThread.getStackTrace());
+                            }
                         }
                     }
                 });
@@ -136,6 +135,28 @@ class FxStallBenchTest {
         public void stop() {
             on = false;
             super.stop();
+            if (!samples.isEmpty()) {
+                System.out.println("  where the FX thread was in pulses over 40 ms (10 ms samples; frame: count):");
+                samples.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue(), a.getValue())).limit(40)
+                        .forEach(en -> System.out.println("    " + en.getValue() + "  " + en.getKey()));
+            }
+        }
+
+        final java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Counts each distinct frame of a sample once: our code and the skins' layout and CSS steps say what costs. */
+        void sample(StackTraceElement[] st) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (StackTraceElement e : st) {
+                String c = e.getClassName();
+                if (c.startsWith("io.hypercast") || c.contains("Skin") || c.contains("CssStyleHelper") || c.contains("VirtualFlow")
+                        || c.startsWith("org.jfree") || c.startsWith("javafx.scene.layout") || c.contains("Cell")) {
+                    String k = c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName();
+                    if (seen.add(k)) {
+                        samples.merge(k, 1, Integer::sum);
+                    }
+                }
+            }
         }
 
         void report(String label, double runSeconds) {
