@@ -205,6 +205,7 @@ public final class ResultView {
             mape.setText("—");
             rmse.setText("—");
             mapeNote.setText("");
+            shown++; // a chart still to come for an earlier trial is dropped
             chartBox.getChildren().clear();
             return;
         }
@@ -214,10 +215,19 @@ public final class ResultView {
         rmse.setText(Formats.metric(m.rmse()));
         mapeNote.setText(m.mape() == null ? "undefined: every actual was zero"
                 : m.mapeZeroActuals() > 0 ? m.mapeZeroActuals() + " rows with a zero actual left out" : "over " + m.rows() + " predictions");
-        ChartViewer viewer = new ChartViewer(ResultCharts.predictions(d.predictions(), d.folds(), zone()));
-        viewer.setId("predictionsChart");
-        chartBox.getChildren().setAll(viewer);
+        // the chart on the next turn: the metrics and tables show at once, and the FX thread does not
+        // build, lay out and draw everything in one long pulse as a run ends
+        long shownNow = ++shown;
+        javafx.application.Platform.runLater(() -> {
+            if (shownNow == shown) {
+                ChartViewer viewer = new ChartViewer(ResultCharts.predictions(d.predictions(), d.folds(), zone()));
+                viewer.setId("predictionsChart");
+                chartBox.getChildren().setAll(viewer);
+            }
+        });
     }
+
+    private long shown;
 
     /** What "Copy project with these parameters" does with the shown trial's number. */
     public void setOnCopy(java.util.function.IntConsumer onCopy) {
