@@ -36,6 +36,7 @@ import org.testfx.framework.junit5.Start;
 @Tag("bench")
 @ExtendWith(ApplicationExtension.class)
 class FxStallBenchTest {
+
     private static final String SPACE = """
             {"num_boost_round": {"type": "QUniform", "lower": 20, "upper": 60, "q": 1},
              "learning_rate": {"type": "LogUniform", "lower": 0.05, "upper": 0.3},
@@ -47,7 +48,12 @@ class FxStallBenchTest {
 
     @Start
     void start(Stage stage) {
-        w = new WindowFixture(dir, stage, HypercastApp.trialWorkers());
+        w = new WindowFixture(dir, stage, workers());
+    }
+
+    /** Trial workers of the window's pool: the app's own choice (cores - 1, at least 1). */
+    int workers() {
+        return HypercastApp.trialWorkers();
     }
 
     @AfterEach
@@ -76,7 +82,7 @@ class FxStallBenchTest {
         until(30, () -> "150 / 150".equals(w.window.page().trials().progressTextProperty().get()));
         fx(pulses::stop);
         assertEquals(HpoState.SUCCESS, end);
-        pulses.report(label, runSeconds);
+        pulses.report(label, runSeconds, workers());
     }
 
     /** Gaps between FX pulses, with a watchdog that can show what the FX thread is doing in a long one. */
@@ -159,12 +165,12 @@ class FxStallBenchTest {
             }
         }
 
-        void report(String label, double runSeconds) {
+        void report(String label, double runSeconds, int workers) {
             long[] during = java.util.stream.IntStream.range(0, count).filter(i -> ends[i] <= runEnded).mapToLong(i -> gaps[i]).sorted().toArray();
             long[] g = during;
             System.out.printf(Locale.ROOT, "FX stall bench (%s JVM, %d trial worker(s) on %d cores): 150 trials, 5 concurrent, run %.1f s, "
                             + "%d pulses from Run to the run's end; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 100 ms%n",
-                    label, HypercastApp.trialWorkers(),
+                    label, workers,
                     Runtime.getRuntime().availableProcessors(), runSeconds, g.length, g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6,
                     g[g.length - 1] / 1e6, Arrays.stream(g).filter(x -> x > 100_000_000L).count());
         }
