@@ -124,6 +124,12 @@ public final class ExperimentPageView {
             }
         });
         states.run();
+        // the first row is selected when the list fills, so that Run and Open work without a click first
+        table.getItems().addListener((javafx.collections.ListChangeListener<ExperimentRow>) c -> {
+            if (sel.get() == null && !table.getItems().isEmpty()) {
+                table.getSelectionModel().selectFirst();
+            }
+        });
         HBox bar = new HBox(6, h, grow, open, run, cancel, dup, del);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(8, bar, table);
