@@ -73,7 +73,7 @@ public record TpeSettings(int nStartupJobs, int nEiCandidates, double gamma, Spl
      * log g each kernel counts in proportion to its sigma: the prior and the wide kernels outweigh the
      * narrow ones, which smooths g. That, not a defect here, is why Optuna 3.1 does better: 0.53 on Branin
      * (300 seeds) and -2.90 on Hartmann6 (100 seeds), and on seeds 0-19 exactly the issue's peer figures,
-     * 0.523 and -2.960; our estimators scored that way give 0.53 and -2.89 over 400 seeds, while
+     * 0.523 and -2.960; the same kernels scored that way give 0.53 and -2.89 over 400 seeds, while
      * per-kernel truncation alone gives 0.57 to 0.58 and -2.59. We keep hyperopt's scoring: the
      * product's algorithm is hyperopt's, and the other is an upstream bug since fixed.
      */
