@@ -120,6 +120,21 @@ final class ParzenEstimator {
         return mus.length;
     }
 
+    /** Centre of component i, in sorted order (the prior among them). */
+    double mu(int i) {
+        return mus[i];
+    }
+
+    /** Width of component i. */
+    double sigma(int i) {
+        return sigmas[i];
+    }
+
+    /** Normalized weight of component i. */
+    double weight(int i) {
+        return weights[i];
+    }
+
     /** A draw from the truncated mixture (hyperopt redraws the component on every rejection too). */
     double sample(RandomGenerator rng) {
         for (int attempt = 0; attempt < MAX_DRAWS; attempt++) {
