@@ -101,7 +101,7 @@ public final class ExperimentPageViewModel {
             project.set(s.project());
             merge(backtests, s.backtests(), s);
             merge(hpos, s.hpos(), s);
-            frozenNote.set(s.frozen() ? "NoTS frozen by a run (inactive deployment): copy the project to change its network." : "");
+            frozenNote.set(s.frozen() ? "NoTS frozen: it has been run (or deployed). Copy the project to change its network." : "");
             if (reloadAgain) {
                 reloadAgain = false;
                 refresh();
