@@ -28,7 +28,10 @@ import org.testfx.framework.junit5.Start;
  * this machine's cores) with its page and live trials table on screen: an AnimationTimer records
  * the gap between consecutive pulses (about 16 ms when the FX thread is free). Two runs: the first
  * in a cold JVM (the pages' first layout, CSS and JIT compete with the trials for the cores), the
- * second warm. A benchmark, not a timed test: it prints the figures.
+ * second warm. Besides the wall-clock gaps it sums the CPU time the FX thread and the renderer
+ * used between two pulses: the stall the window makes itself, which the wall gaps exceed when other
+ * programs keep the cores busy (the load average is printed with the figures). A benchmark, not a
+ * timed test: it prints the figures.
  *
  * <p>Run: {@code mvn -o test -Dgroups=bench -DexcludedGroups= -Dtest=FxStallBenchTest}; with the
  * environment variable HYPERCAST_BENCH_DUMP set it also prints the FX thread's stack during stalls.
@@ -126,16 +129,30 @@ class FxStallBenchTest {
 
         @Override
         public void handle(long now) {
+            long fxCpu = threads.getCurrentThreadCpuTime();
+            long renderCpu = renderThread == null ? 0 : Math.max(0, threads.getThreadCpuTime(renderThread.getId()));
             if (last != 0 && count < gaps.length) {
                 ends[count] = System.nanoTime();
+                cpu[count] = (fxCpu - lastFxCpu) + (renderCpu - lastRenderCpu);
                 gaps[count++] = now - last;
                 if (now - last > 100_000_000L) {
                     System.out.printf(Locale.ROOT, "  stall of %.0f ms ending %.2f s after Run%n", (now - last) / 1e6, (now - started) / 1e9);
                 }
             }
             last = now;
+            lastFxCpu = fxCpu;
+            lastRenderCpu = renderCpu;
             lastSeen = System.nanoTime();
         }
+
+        // the CPU the FX thread and the renderer used between two pulses: the stall this program makes
+        // itself, whatever other programs take from the cores (wall gaps include waiting for a core)
+        final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        final Thread renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+        final long[] cpu = new long[500_000];
+        long lastFxCpu;
+        long lastRenderCpu;
 
         @Override
         public void stop() {
@@ -168,11 +185,15 @@ class FxStallBenchTest {
         void report(String label, double runSeconds, int workers) {
             long[] during = java.util.stream.IntStream.range(0, count).filter(i -> ends[i] <= runEnded).mapToLong(i -> gaps[i]).sorted().toArray();
             long[] g = during;
-            System.out.printf(Locale.ROOT, "FX stall bench (%s JVM, %d trial worker(s) on %d cores): 150 trials, 5 concurrent, run %.1f s, "
-                            + "%d pulses from Run to the run's end; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 100 ms%n",
-                    label, workers,
-                    Runtime.getRuntime().availableProcessors(), runSeconds, g.length, g[g.length / 2] / 1e6, g[(int) (g.length * 0.99)] / 1e6,
-                    g[g.length - 1] / 1e6, Arrays.stream(g).filter(x -> x > 100_000_000L).count());
+            long[] c = java.util.stream.IntStream.range(0, count).filter(i -> ends[i] <= runEnded).mapToLong(i -> cpu[i]).sorted().toArray();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            System.out.printf(Locale.ROOT, "FX stall bench (%s JVM, %d trial worker(s) on %d cores, load average %.2f): 150 trials, 5 concurrent, run %.1f s, "
+                            + "%d pulses from Run to the run's end; gap between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 100 ms; "
+                            + "FX thread + renderer CPU between pulses: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 100 ms%n",
+                    label, workers, Runtime.getRuntime().availableProcessors(), load, runSeconds, g.length, g[g.length / 2] / 1e6,
+                    g[(int) (g.length * 0.99)] / 1e6, g[g.length - 1] / 1e6, Arrays.stream(g).filter(x -> x > 100_000_000L).count(),
+                    c[c.length / 2] / 1e6, c[(int) (c.length * 0.99)] / 1e6, c[c.length - 1] / 1e6,
+                    Arrays.stream(c).filter(x -> x > 100_000_000L).count());
         }
     }
 }
