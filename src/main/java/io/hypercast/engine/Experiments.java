@@ -360,9 +360,12 @@ public final class Experiments {
                     (params, threads, trialSeed, cancelled) -> BacktestRunner.run(prepared, params, threads, trialSeed, cancelled), metric, e.plannedTrials(), maxConcurrent, seed, deadline, engine.clock(), l, existing));
             local.put(id, run);
             if (done.isDone()) { // cancelled while loading
+                prepared.close();
                 return;
             }
             run.start().whenComplete((state, err) -> {
+                // every trial has ended: free the folds' LightGBM Datasets
+                prepared.close();
                 local.remove(id);
                 loading.remove(id);
                 if (err != null) {

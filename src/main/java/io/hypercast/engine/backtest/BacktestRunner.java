@@ -26,7 +26,8 @@ public final class BacktestRunner {
         List<FoldResult> folds = new ArrayList<>();
         List<Prediction> predictions = new ArrayList<>();
         long skipped = 0;
-        for (FoldMatrix fold : prepared.folds()) {
+        for (int f = 0; f < prepared.folds().size(); f++) {
+            FoldMatrix fold = prepared.folds().get(f);
             if (cancelled.getAsBoolean()) {
                 throw new TrialCancelledException("cancelled between folds");
             }
@@ -42,8 +43,7 @@ public final class BacktestRunner {
             }
             long t0 = System.nanoTime();
             double[] predicted;
-            try (TrainedModel model = LightGbmTrainer.train(fold.trainX(), fold.trainRows(), fold.cols(), fold.trainY(), params, threads,
-                    seed + fold.index(), cancelled)) {
+            try (TrainedModel model = LightGbmTrainer.train(prepared.training(f), params, threads, seed + fold.index(), cancelled)) {
                 predicted = model.predict(gather(fold, rows), rows.length);
             }
             double fitSeconds = (System.nanoTime() - t0) / 1e9;

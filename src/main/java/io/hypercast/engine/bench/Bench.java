@@ -258,8 +258,13 @@ public final class Bench {
 
     private TrialOutcome fixedTrial(Engine engine, Demo.Created demo) {
         log.accept("fixed trial");
-        PreparedBacktest prepared = PreparedBacktest.prepare(Demo.spec().backtest(),
-                engine.nots().modelInputs(demo.project().id(), demo.model()));
+        try (PreparedBacktest prepared = PreparedBacktest.prepare(Demo.spec().backtest(),
+                engine.nots().modelInputs(demo.project().id(), demo.model()))) {
+            return fixedTrial(prepared, demo);
+        }
+    }
+
+    private TrialOutcome fixedTrial(PreparedBacktest prepared, Demo.Created demo) {
         Map<String, Object> params = resolved(demo.model(), fixedTrialParameters(cfg.fixedRounds()));
         long seed = TrialSeeds.of(0, 1);
         TrialOutcome[] out = new TrialOutcome[1];
@@ -308,14 +313,18 @@ public final class Bench {
             BacktestSpec spec = new BacktestSpec("growth " + k, "", Demo.MODEL, testStart, testStart.plus(Duration.ofDays(28)),
                     new RelativeTiming(Duration.ofDays(-42L * k)), base.fitEndTiming(), base.fitReferenceTiming(),
                     base.predictStartTiming(), base.predictEndTiming(), base.predictReferenceTiming());
-            PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs);
-            Timing t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
+            Timing t;
+            long trainingRows;
+            try (PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs)) {
+                t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
+                trainingRows = prepared.trainingRows();
+            }
             if (Double.isNaN(first)) {
                 first = t.cpu();
-                firstRows = prepared.trainingRows();
+                firstRows = trainingRows;
             }
             table.add(BenchRow.of(S5, "training window " + k + "x (" + 42 * k + " days), 4 folds", t.wall(), "s",
-                    prepared.trainingRows() + " training rows (" + fmt((double) prepared.trainingRows() / firstRows) + "x); CPU " + fmt(t.cpu())
+                    trainingRows + " training rows (" + fmt((double) trainingRows / firstRows) + "x); CPU " + fmt(t.cpu())
                             + " s (" + fmt(t.cpu() / first) + "x)" + (k == cfg.growthFactors().get(0) ? "; " + what : "")));
         }
         first = Double.NaN;
@@ -323,11 +332,17 @@ public final class Bench {
             BacktestSpec spec = new BacktestSpec("folds " + folds, "", Demo.MODEL, testStart, testStart.plus(Duration.ofDays(7L * folds)),
                     base.fitStartTiming(), base.fitEndTiming(), base.fitReferenceTiming(),
                     base.predictStartTiming(), base.predictEndTiming(), base.predictReferenceTiming());
-            PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs);
-            Timing t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
+            Timing t;
+            int foldCount;
+            long trainingRows;
+            try (PreparedBacktest prepared = PreparedBacktest.prepare(spec, inputs)) {
+                t = Timing.of(1, cfg.growthRuns(), () -> BacktestRunner.run(prepared, params, 1, seed, () -> false));
+                foldCount = prepared.foldCount();
+                trainingRows = prepared.trainingRows();
+            }
             first = Double.isNaN(first) ? t.cpu() / folds : first;
             table.add(BenchRow.of(S5, folds + " weekly fold" + (folds == 1 ? "" : "s") + ", 42-day window", t.wall(), "s",
-                    prepared.foldCount() + " folds, " + prepared.trainingRows() + " training rows; CPU " + fmt(t.cpu()) + " s, per fold "
+                    foldCount + " folds, " + trainingRows + " training rows; CPU " + fmt(t.cpu()) + " s, per fold "
                             + fmt(t.cpu() / folds / first) + "x the first's"));
         }
     }

@@ -6,6 +6,7 @@ import io.github.metarank.lightgbm4j.LGBMDataset;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Fits a LightGBM regression model on a dense feature matrix.
@@ -32,6 +33,11 @@ public final class LightGbmTrainer {
      * too, and the fixed benchmark trial took 0.79x the time (split finding scans fewer bins).
      */
     static final int MAX_BIN = 63;
+    /**
+     * LightGBM bins features from a sample of this many rows (bin_construct_sample_cnt) drawn with the
+     * seed; smaller data is binned from all its rows, whatever the seed.
+     */
+    static final int BIN_SAMPLE_ROWS = 200_000;
 
     private LightGbmTrainer() {
     }
@@ -54,6 +60,14 @@ public final class LightGbmTrainer {
         return train(x, rows, cols, y, resolvedParams, threads, seed, cancelled, "");
     }
 
+    /**
+     * As above, on training data whose LightGBM Dataset is built once and shared with the other trials
+     * that train on it (see {@link TrainingData}): the same model as training on its matrix alone.
+     */
+    public static TrainedModel train(TrainingData data, Map<String, Object> resolvedParams, int threads, long seed, BooleanSupplier cancelled) {
+        return train(data, data.x(), data.rows(), data.cols(), data.y(), resolvedParams, threads, seed, cancelled, "");
+    }
+
     /** As above, with raw LightGBM parameters that override ours: only for tests that need LightGBM itself to refuse something. */
     static TrainedModel train(float[] x, int rows, int cols, float[] y, Map<String, Object> resolvedParams, int threads,
                               long seed, BooleanSupplier cancelled, String extraParams) {
@@ -61,13 +75,69 @@ public final class LightGbmTrainer {
             throw new IllegalArgumentException("expected " + rows + " x " + cols + " features and " + rows + " targets, got "
                     + (x == null ? "null" : x.length) + " features and " + (y == null ? "null" : y.length) + " targets");
         }
+        return train(null, x, rows, cols, y, resolvedParams, threads, seed, cancelled, extraParams);
+    }
+
+    private static TrainedModel train(TrainingData shared, float[] x, int rows, int cols, float[] y, Map<String, Object> resolvedParams,
+                                      int threads, long seed, BooleanSupplier cancelled, String extraParams) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         BooleanSupplier stop = cancelled == null ? () -> false : cancelled;
         Map<String, Object> p = LightGbmKind.INSTANCE.resolve(resolvedParams, "parameters");
         boolean fitOnNull = (Boolean) p.get("fit_on_null_values");
+        // LightGBM drops features that min_data_in_leaf leaves without a possible split when it bins
+        // them (feature_pre_filter). Such a feature is never split anyway, so a Dataset built without
+        // the pre-filter serves every min_data_in_leaf with the same trees, except when features are
+        // sampled (colsample_bytree < 1): the sample is then drawn from a different feature list, so
+        // there the pre-filter stays and min_data_in_leaf is part of the Dataset's key.
+        boolean preFilter = num(p, "colsample_bytree") < 1;
+        int lgbSeed = lightGbmSeed(seed);
+        TrainingData.Key key = new TrainingData.Key(fitOnNull, preFilter ? ((Long) p.get("min_data_in_leaf")).intValue() : -1,
+                rows > BIN_SAMPLE_ROWS ? lgbSeed : -1);
+        String datasetParams = preFilter ? "" : "feature_pre_filter=false ";
+        // LightGBM keeps the first of repeated keys: extra parameters go first so that they win
+        String first = (extraParams.isEmpty() ? "" : extraParams + " ") + datasetParams;
+        Supplier<TrainingData.Shared> build = () -> build(x, rows, cols, y, fitOnNull,
+                first + lightGbmParams(p, usefulThreads(threads, rows), seed, cols));
+        TrainingData.Shared data = shared == null ? build.get() : shared.acquire(key, build);
+        Runnable release = shared == null ? () -> closeQuietly(data.dataset) : () -> shared.release(data);
+        LGBMBooster booster = null;
+        try {
+            if (stop.getAsBoolean()) {
+                throw new TrialCancelledException("cancelled before training");
+            }
+            int used = usefulThreads(threads, data.kept);
+            String params = first + lightGbmParams(p, used, seed, cols);
+            int rounds = ((Long) p.get("num_boost_round")).intValue();
+            booster = LGBMBooster.create(data.dataset, params);
+            int done = 0;
+            while (done < rounds) {
+                if (stop.getAsBoolean()) {
+                    throw new TrialCancelledException("cancelled after " + done + " of " + rounds + " boosting rounds");
+                }
+                boolean finished = booster.updateOneIter();
+                done++;
+                if (finished) {
+                    break; // no leaf could be split further: more rounds would add nothing
+                }
+            }
+            TrainedModel model = new TrainedModel(booster, release, cols, used, done, data.kept, data.dropped);
+            booster = null;
+            release = null;
+            return model;
+        } catch (io.github.metarank.lightgbm4j.LGBMException e) {
+            throw new ModelException("LightGBM: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(booster);
+            if (release != null) {
+                release.run();
+            }
+        }
+    }
 
+    /** Keeps the rows to train on and bins them into a LightGBM Dataset with their targets. */
+    private static TrainingData.Shared build(float[] x, int rows, int cols, float[] y, boolean fitOnNull, String params) {
         // Keep rows with a known target, and (fit_on_null_values=false) no missing feature.
         boolean[] keep = new boolean[rows];
         int kept = 0;
@@ -113,40 +183,17 @@ public final class LightGbmTrainer {
             // at all should fail and say so
             throw new ModelException("every feature is missing in all " + kept + " training rows, so there is nothing to learn from");
         }
-
         NativeLightGbm.ensureLoaded();
-        if (stop.getAsBoolean()) {
-            throw new TrialCancelledException("cancelled before training");
-        }
-        int used = usefulThreads(threads, kept);
-        // LightGBM keeps the first of repeated keys: extra parameters go first so that they win
-        String params = (extraParams.isEmpty() ? "" : extraParams + " ") + lightGbmParams(p, used, seed, cols);
-        int rounds = ((Long) p.get("num_boost_round")).intValue();
         LGBMDataset dataset = null;
-        LGBMBooster booster = null;
         try {
             dataset = LGBMDataset.createFromMat(xs, kept, cols, true, params, null);
             dataset.setField("label", ys);
-            booster = LGBMBooster.create(dataset, params);
-            int done = 0;
-            while (done < rounds) {
-                if (stop.getAsBoolean()) {
-                    throw new TrialCancelledException("cancelled after " + done + " of " + rounds + " boosting rounds");
-                }
-                boolean finished = booster.updateOneIter();
-                done++;
-                if (finished) {
-                    break; // no leaf could be split further: more rounds would add nothing
-                }
-            }
-            TrainedModel model = new TrainedModel(booster, dataset, cols, used, done, kept, rows - kept);
-            booster = null;
+            TrainingData.Shared s = new TrainingData.Shared(dataset, kept, rows - kept);
             dataset = null;
-            return model;
+            return s;
         } catch (io.github.metarank.lightgbm4j.LGBMException e) {
             throw new ModelException("LightGBM: " + e.getMessage(), e);
         } finally {
-            closeQuietly(booster);
             closeQuietly(dataset);
         }
     }

@@ -1,7 +1,6 @@
 package io.hypercast.engine.models;
 
 import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import com.microsoft.ml.lightgbm.PredictionType;
 
@@ -11,17 +10,18 @@ import com.microsoft.ml.lightgbm.PredictionType;
  */
 public final class TrainedModel implements AutoCloseable {
     private LGBMBooster booster;
-    // kept alive as long as the booster: LightGBM's booster points into its training data
-    private LGBMDataset dataset;
+    // frees (or hands back, when it is shared) the training Dataset: LightGBM's booster points into
+    // it, so it is kept alive as long as the booster
+    private Runnable releaseData;
     private final int columns;
     private final String predictParams;
     private final int rounds;
     private final int trainingRows;
     private final int droppedRows;
 
-    TrainedModel(LGBMBooster booster, LGBMDataset dataset, int columns, int threads, int rounds, int trainingRows, int droppedRows) {
+    TrainedModel(LGBMBooster booster, Runnable releaseData, int columns, int threads, int rounds, int trainingRows, int droppedRows) {
         this.booster = booster;
-        this.dataset = dataset;
+        this.releaseData = releaseData;
         this.columns = columns;
         this.predictParams = "num_threads=" + threads;
         this.rounds = rounds;
@@ -74,10 +74,12 @@ public final class TrainedModel implements AutoCloseable {
     @Override
     public synchronized void close() {
         LGBMBooster b = booster;
-        LGBMDataset d = dataset;
+        Runnable r = releaseData;
         booster = null;
-        dataset = null;
+        releaseData = null;
         LightGbmTrainer.closeQuietly(b);
-        LightGbmTrainer.closeQuietly(d);
+        if (r != null) {
+            r.run();
+        }
     }
 }

@@ -255,4 +255,62 @@ class LightGbmTrainerTest {
         m.close(); // twice is harmless
         assertThrows(IllegalStateException.class, () -> m.predict(new float[2], 1));
     }
+
+    /** x0 carries the signal; x1 is 0 in 95 % of the rows, so min_data_in_leaf 200 leaves it no possible split. */
+    private static Data mostlyZeroFeature() {
+        Data d = new Data(1000, 21);
+        Random r = new Random(22);
+        for (int i = 0; i < d.rows; i++) {
+            d.x[i * d.cols + 1] = r.nextDouble() < 0.95 ? 0f : (float) r.nextGaussian();
+        }
+        return d;
+    }
+
+    private static double[] predictions(Data d, Map<String, Object> p, String extra, Data test) {
+        try (TrainedModel m = LightGbmTrainer.train(d.x, d.rows, d.cols, d.y, p, 1, 9, () -> false, extra)) {
+            return m.predict(test.x, test.rows);
+        }
+    }
+
+    @Test
+    void withoutFeatureSamplingTheDatasetNeedsNoPreFilterForMinDataInLeaf() {
+        // the shared Datasets are built without LightGBM's feature_pre_filter, so that one Dataset
+        // serves every min_data_in_leaf: the same trees as with it, as long as features are not sampled
+        Data d = mostlyZeroFeature();
+        Data test = new Data(200, 23);
+        for (long minData : new long[]{1, 20, 200, 400}) {
+            Map<String, Object> p = params("min_data_in_leaf", minData, "num_boost_round", 30L);
+            double[] ours = predictions(d, p, "", test);
+            double[] preFiltered = predictions(d, p, "feature_pre_filter=true", test);
+            for (int i = 0; i < ours.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(preFiltered[i]), Double.doubleToRawLongBits(ours[i]), "min_data_in_leaf " + minData + ", row " + i);
+            }
+        }
+        // with feature sampling the pre-filter changes the trees, which is why it is kept there
+        Map<String, Object> sampled = params("min_data_in_leaf", 200L, "num_boost_round", 30L, "colsample_bytree", 0.5);
+        assertArrayEquals(predictions(d, sampled, "feature_pre_filter=true", test), predictions(d, sampled, "", test));
+        assertFalse(Arrays.equals(predictions(d, sampled, "feature_pre_filter=false", test), predictions(d, sampled, "", test)));
+    }
+
+    @Test
+    void sharedTrainingDataGivesTheModelOfItsMatrixAloneAndOutlivesItsClose() {
+        Data d = new Data(500, 31);
+        Data test = new Data(50, 32);
+        Map<String, Object> p = params("num_boost_round", 20L);
+        double[] alone;
+        try (TrainedModel m = train(d, p, 1, 3)) {
+            alone = m.predict(test.x, test.rows);
+        }
+        TrainingData shared = new TrainingData(d.x, d.rows, d.cols, d.y);
+        try (TrainedModel first = LightGbmTrainer.train(shared, p, 1, 3, () -> false);
+             TrainedModel second = LightGbmTrainer.train(shared, params("num_boost_round", 20L, "min_data_in_leaf", 50L), 1, 3, () -> false)) {
+            assertEquals(1, shared.datasetsBuilt(), "min_data_in_leaf does not need a Dataset of its own");
+            assertArrayEquals(alone, first.predict(test.x, test.rows));
+            shared.close();
+            // the models still hold the Dataset: it is freed with the last of them
+            assertArrayEquals(alone, first.predict(test.x, test.rows));
+            assertEquals(test.rows, second.predict(test.x, test.rows).length);
+        }
+        assertThrows(IllegalStateException.class, () -> LightGbmTrainer.train(shared, p, 1, 3, () -> false));
+    }
 }
