@@ -227,18 +227,53 @@ public final class HpoRun {
                 stopAll();
                 return;
             }
-            startTrial(todo.poll());
+            Start next = plan(todo.poll(), List.of());
+            try {
+                ownedWrite(false, c -> {
+                    trials.upsertStarted(c, experimentId, next.queued(), Provenance.describe());
+                    return null;
+                });
+            } catch (RunLostException e) {
+                onLost();
+                return;
+            }
+            launch(next);
         }
         if (inFlight.isEmpty() && (stopping || todo.isEmpty())) {
             finishRun();
         }
     }
 
-    private void startTrial(int number) {
+    /** A trial about to start: its suggestion, resolved parameters (null if invalid) and QUEUED row. */
+    private record Start(int number, Map<String, Object> shown, Map<String, Object> params, String invalid, long seed,
+                         Instant queuedAt, Trial queued) {
+    }
+
+    /**
+     * The next trials to start in the slots that are free once the trial that just ended is gone, with
+     * their suggestions (each sees the ones before as pending). Nothing is written or started yet.
+     * Caller holds the lock.
+     */
+    private List<Start> planFill() {
+        List<Start> starts = new ArrayList<>();
+        List<Map<String, Object>> planned = new ArrayList<>();
+        while (!stopping && !todo.isEmpty() && inFlight.size() + starts.size() < maxConcurrent) {
+            if (pastDeadline()) {
+                break; // fill() after the write ends the run
+            }
+            Start next = plan(todo.poll(), planned);
+            starts.add(next);
+            planned.add(next.shown());
+        }
+        return starts;
+    }
+
+    private Start plan(int number, List<Map<String, Object>> alsoPending) {
         List<Map<String, Object>> pending = new ArrayList<>();
         for (InFlight f : inFlight.values()) {
             pending.add(f.parameters());
         }
+        pending.addAll(alsoPending);
         Map<String, Object> suggested = sampler.suggest(number, List.copyOf(observations), pending);
         long trialSeed = TrialSeeds.of(seed, number);
         Map<String, Object> merged = new LinkedHashMap<>(baseParameters);
@@ -258,21 +293,15 @@ public final class HpoRun {
         }
         Instant now = clock.instant();
         Trial queued = new Trial(0, number, TrialState.QUEUED, shown, null, null, null, null, null, trialSeed);
-        try {
-            ownedWrite(false, c -> {
-                trials.upsertStarted(c, experimentId, queued, Provenance.describe());
-                return null;
-            });
-        } catch (RunLostException e) {
-            onLost();
-            return;
-        }
+        return new Start(number, shown, resolved, invalid, trialSeed, now, queued);
+    }
+
+    /** Hands a trial whose QUEUED row is written to the pool. Caller holds the lock. */
+    private void launch(Start s) {
         AtomicBoolean cancel = new AtomicBoolean();
-        inFlight.put(number, new InFlight(shown, cancel));
-        emit(HpoState.RUNNING, queued);
-        final Map<String, Object> params = resolved;
-        final String invalidReason = invalid;
-        scheduler.submit(threads -> execute(number, shown, params, invalidReason, trialSeed, threads, cancel, now));
+        inFlight.put(s.number(), new InFlight(s.shown(), cancel));
+        emit(HpoState.RUNNING, s.queued());
+        scheduler.submit(threads -> execute(s.number(), s.shown(), s.params(), s.invalid(), s.seed(), threads, cancel, s.queuedAt()));
     }
 
     private void execute(int number, Map<String, Object> shown, Map<String, Object> params, String invalid, long trialSeed,
@@ -347,23 +376,6 @@ public final class HpoRun {
             }
         }
         Trial t = new Trial(0, number, state, shown, metrics, objective, error, started, end, trialSeed);
-        final TrialOutcome saved = forStore;
-        final Trial toWrite = t;
-        try {
-            if (!lost) {
-                ownedWrite(false, c -> {
-                    trials.finish(c, experimentId, toWrite, saved == null ? null : saved.folds(), saved == null ? null : saved.predictions());
-                    return null;
-                });
-            }
-        } catch (RunLostException e) {
-            lost = true;
-            stopping = true;
-        } catch (RuntimeException e) {
-            // the store refused the write (disk full, file removed): end the run rather than lose track
-            firstError = firstError == null ? "cannot write trial " + number + ": " + e.getMessage() : firstError;
-            stopping = true;
-        }
         inFlight.remove(number);
         switch (state) {
             case COMPLETED -> {
@@ -383,7 +395,39 @@ public final class HpoRun {
                 }
             }
         }
+        // the next trials' QUEUED rows go in the same transaction as this trial's end: one write, not
+        // two, between a trial's end and the next one's start; this trial is in the store before the
+        // run reports it, as before
+        final List<Start> planned = lost ? List.of() : planFill();
+        List<Start> starts = planned;
+        final TrialOutcome saved = forStore;
+        final Trial toWrite = t;
+        try {
+            if (!lost) {
+                ownedWrite(false, c -> {
+                    trials.finish(c, experimentId, toWrite, saved == null ? null : saved.folds(), saved == null ? null : saved.predictions());
+                    for (Start next : planned) {
+                        trials.upsertStarted(c, experimentId, next.queued(), Provenance.describe());
+                    }
+                    return null;
+                });
+            }
+        } catch (RunLostException e) {
+            lost = true;
+            stopping = true;
+            unplan(starts);
+            starts = List.of();
+        } catch (RuntimeException e) {
+            // the store refused the write (disk full, file removed): end the run rather than lose track
+            firstError = firstError == null ? "cannot write trial " + number + ": " + e.getMessage() : firstError;
+            stopping = true;
+            unplan(starts);
+            starts = List.of();
+        }
         emit(HpoState.RUNNING, t);
+        if (lost) {
+            stopping = true;
+        }
         if (stopping) {
             for (InFlight f : inFlight.values()) {
                 f.cancel().set(true); // a lost run stops the trials still running here
@@ -392,7 +436,17 @@ public final class HpoRun {
                 finishRun();
             }
         } else {
-            fill();
+            for (Start next : starts) {
+                launch(next);
+            }
+            fill(); // ends the run when nothing is left, or the deadline passed while planning
+        }
+    }
+
+    /** Puts planned trials that were not written back at the front of the queue, in order. */
+    private void unplan(List<Start> starts) {
+        for (int i = starts.size() - 1; i >= 0; i--) {
+            todo.addFirst(starts.get(i).number());
         }
     }
 

@@ -137,6 +137,30 @@ class HpoRunTest {
     }
 
     @Test
+    void aFinishedTrialIsStoredTogetherWithTheNextTrialsQueuedRowBeforeTheRunReportsIt() {
+        UUID id = newExperiment(6, 1, 0);
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunListener listener = p -> {
+            Trial t = p.trial();
+            if (t != null && t.finishedAt() != null) {
+                Map<Integer, TrialState> states = new java.util.HashMap<>();
+                for (Trial s : stored(id)) {
+                    states.put(s.number(), s.state());
+                }
+                seen.add(t.number() + " " + states.get(t.number()) + ", next " + states.get(t.number() + 1));
+            }
+        };
+        Hyperopt algo = new Hyperopt(6, 1, 5, Metric.RMSE, 0);
+        HpoState end = new HpoRun(new HpoRun.Setup(id, store, scheduler, timer, Samplers.create(SPACE, algo), ModelKinds.get("LightGBM"),
+                new LinkedHashMap<>(), Set.copyOf(SPACE.parameters().keySet()), objective(HpoRunTest::lrDistance), Metric.RMSE, 6, 1, 0,
+                Instant.now().plus(Duration.ofMinutes(5)), Clock.systemUTC(), listener, List.of())).start().join();
+        assertEquals(HpoState.SUCCESS, end);
+        // one write between two trials: the end of one and the QUEUED row of the next
+        assertEquals(List.of("1 COMPLETED, next QUEUED", "2 COMPLETED, next QUEUED", "3 COMPLETED, next QUEUED", "4 COMPLETED, next QUEUED",
+                "5 COMPLETED, next QUEUED", "6 COMPLETED, next null"), seen);
+    }
+
+    @Test
     void anHpoWhoseTrialsAllFailEndsFailureWithNoBestTrial() {
         UUID id = newExperiment(4, 2, 0);
         HpoState end = run(id, 4, 2, 0, Duration.ofMinutes(5), (params, threads, seed, cancelled) -> {
