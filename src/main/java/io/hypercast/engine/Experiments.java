@@ -4,12 +4,14 @@ import io.hypercast.engine.backtest.FoldPlan;
 import io.hypercast.engine.backtest.ModelInputs;
 import io.hypercast.engine.backtest.BacktestRunner;
 import io.hypercast.engine.backtest.PreparedBacktest;
+import io.hypercast.engine.backtest.TrialOutcome;
 import io.hypercast.engine.hpo.HpoRun;
 import io.hypercast.engine.hpo.RunListener;
 import io.hypercast.engine.hpo.RunLostException;
 import io.hypercast.engine.hpo.RunProgress;
 import io.hypercast.engine.hpo.Sampler;
 import io.hypercast.engine.hpo.Samplers;
+import io.hypercast.engine.hpo.TrialEvaluator;
 import io.hypercast.engine.models.ModelKind;
 import io.hypercast.engine.models.ModelKinds;
 import io.hypercast.engine.store.DeploymentRepository;
@@ -47,6 +49,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Backtests and HPOs: drafts, runs (guardrails, the freezing deployment, loading, the run),
@@ -321,6 +324,32 @@ public final class Experiments {
         }
     }
 
+    /** Trials as backtests over the run's prepared folds; an idle worker may train a fold of a running trial. */
+    private static TrialEvaluator backtests(PreparedBacktest prepared) {
+        return new TrialEvaluator() {
+            @Override
+            public TrialOutcome evaluate(Map<String, Object> params, int threads, long seed, BooleanSupplier cancelled) {
+                return BacktestRunner.run(prepared, params, threads, seed, cancelled);
+            }
+
+            @Override
+            public Work start(Map<String, Object> params, int threads, long seed, BooleanSupplier cancelled) {
+                BacktestRunner.Work w = BacktestRunner.start(prepared, params, threads, seed, cancelled);
+                return new Work() {
+                    @Override
+                    public TrialOutcome run() {
+                        return w.run();
+                    }
+
+                    @Override
+                    public boolean help() {
+                        return w.help();
+                    }
+                };
+            }
+        };
+    }
+
     private void load(Experiment e, Node model, Instant deadline, RunListener l, CompletableFuture<HpoState> done) {
         UUID id = e.id();
         long pid = ProcessHandle.current().pid();
@@ -357,7 +386,7 @@ public final class Experiments {
             }
             List<Trial> existing = engine.store().read(c -> trials.list(c, id));
             HpoRun run = new HpoRun(new HpoRun.Setup(id, engine.store(), engine.scheduler(), engine.timer(), sampler, kind, base, optimized,
-                    (params, threads, trialSeed, cancelled) -> BacktestRunner.run(prepared, params, threads, trialSeed, cancelled), metric, e.plannedTrials(), maxConcurrent, seed, deadline, engine.clock(), l, existing));
+                    backtests(prepared), metric, e.plannedTrials(), maxConcurrent, seed, deadline, engine.clock(), l, existing));
             local.put(id, run);
             if (done.isDone()) { // cancelled while loading
                 prepared.close();

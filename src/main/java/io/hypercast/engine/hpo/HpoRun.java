@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The coordinator of one run: asks the sampler for a suggestion whenever the run has a free slot,
@@ -74,11 +75,12 @@ public final class HpoRun {
     private boolean interrupted;
     private boolean lost; // another process took the run over: nothing more is written from here
     private boolean finished;
+    private int helpers; // workers helping the running trials with their folds
     private String firstError;
     private ScheduledFuture<?> deadlineTask;
     private ScheduledFuture<?> heartbeatTask;
 
-    private record InFlight(Map<String, Object> parameters, AtomicBoolean cancel) {
+    private record InFlight(Map<String, Object> parameters, AtomicBoolean cancel, AtomicReference<TrialEvaluator.Work> work) {
     }
 
     /** Everything a run needs; {@code existing} are trials kept from an interrupted run (resume). */
@@ -299,13 +301,14 @@ public final class HpoRun {
     /** Hands a trial whose QUEUED row is written to the pool. Caller holds the lock. */
     private void launch(Start s) {
         AtomicBoolean cancel = new AtomicBoolean();
-        inFlight.put(s.number(), new InFlight(s.shown(), cancel));
+        AtomicReference<TrialEvaluator.Work> work = new AtomicReference<>();
+        inFlight.put(s.number(), new InFlight(s.shown(), cancel, work));
         emit(HpoState.RUNNING, s.queued());
-        scheduler.submit(threads -> execute(s.number(), s.shown(), s.params(), s.invalid(), s.seed(), threads, cancel, s.queuedAt()));
+        scheduler.submit(threads -> execute(s.number(), s.shown(), s.params(), s.invalid(), s.seed(), threads, cancel, work, s.queuedAt()));
     }
 
     private void execute(int number, Map<String, Object> shown, Map<String, Object> params, String invalid, long trialSeed,
-                         int threads, AtomicBoolean cancel, Instant queuedAt) {
+                         int threads, AtomicBoolean cancel, AtomicReference<TrialEvaluator.Work> work, Instant queuedAt) {
         Instant started = clock.instant();
         if (cancel.get() || pastDeadline()) {
             onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
@@ -321,7 +324,9 @@ public final class HpoRun {
                 onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, invalid, null);
                 return;
             }
-            TrialOutcome out = evaluator.evaluate(params, threads, trialSeed, () -> cancel.get() || pastDeadline());
+            TrialEvaluator.Work w = evaluator.start(params, threads, trialSeed, () -> cancel.get() || pastDeadline());
+            work.set(w);
+            TrialOutcome out = w.run();
             onTrialEnd(number, shown, trialSeed, started, out, TrialState.COMPLETED, null, out);
         } catch (TrialCancelledException e) {
             onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
@@ -440,6 +445,55 @@ public final class HpoRun {
                 launch(next);
             }
             fill(); // ends the run when nothing is left, or the deadline passed while planning
+            helpAtTheEnd();
+        }
+    }
+
+    /**
+     * Once no trial is left to start, the run's free slots help the trials still running: a worker
+     * that would idle until the run ends trains the folds those trials have not reached yet. Caller
+     * holds the lock.
+     */
+    private void helpAtTheEnd() {
+        while (!stopping && !finished && todo.isEmpty() && !inFlight.isEmpty() && inFlight.size() + helpers < maxConcurrent) {
+            helpers++;
+            scheduler.submit(threads -> help());
+        }
+    }
+
+    /** A helper's loop: one unstarted piece of a running trial after the other, until none is left. */
+    private void help() {
+        try {
+            while (true) {
+                List<TrialEvaluator.Work> running = new ArrayList<>();
+                synchronized (this) {
+                    if (stopping || finished) {
+                        return;
+                    }
+                    for (InFlight f : inFlight.values()) {
+                        TrialEvaluator.Work w = f.work().get();
+                        if (w != null) {
+                            running.add(w);
+                        }
+                    }
+                }
+                boolean helped = false;
+                for (TrialEvaluator.Work w : running) {
+                    if (w.help()) {
+                        helped = true;
+                        break;
+                    }
+                }
+                if (!helped) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // the fold's trial reports its failure itself: its own thread throws it from run()
+        } finally {
+            synchronized (this) {
+                helpers--;
+            }
         }
     }
 

@@ -152,6 +152,61 @@ class SharedDatasetTest {
     }
 
     @Test
+    void foldsTrainedByHelpingThreadsGiveTheSameOutcome() throws Exception {
+        ModelInputs inputs = inputs();
+        List<Trial> trials = trials();
+        try (PreparedBacktest prepared = PreparedBacktest.prepare(SPEC, inputs)) {
+            ExecutorService helpers = Executors.newFixedThreadPool(2);
+            try {
+                for (int i = 0; i < trials.size(); i += 3) {
+                    Trial t = trials.get(i);
+                    TrialOutcome alone = BacktestRunner.run(prepared, t.params(), 1, t.seed(), () -> false);
+                    BacktestRunner.Work work = BacktestRunner.start(prepared, t.params(), 1, t.seed(), () -> false);
+                    List<Future<Integer>> helped = new ArrayList<>();
+                    for (int h = 0; h < 2; h++) {
+                        helped.add(helpers.submit(() -> {
+                            int n = 0;
+                            while (work.help()) {
+                                n++;
+                            }
+                            return n;
+                        }));
+                    }
+                    assertSame(alone, work.run(), "trial " + i + " with helpers");
+                    int byHelpers = 0;
+                    for (Future<Integer> h : helped) {
+                        byHelpers += h.get();
+                    }
+                    assertTrue(byHelpers <= prepared.foldCount());
+                }
+                // a helper that takes every fold first: the trial's own thread only waits and puts them together
+                Trial t = trials.get(1);
+                BacktestRunner.Work work = BacktestRunner.start(prepared, t.params(), 1, t.seed(), () -> false);
+                int n = 0;
+                while (work.help()) {
+                    n++;
+                }
+                assertEquals(prepared.foldCount(), n);
+                assertSame(BacktestRunner.run(prepared, t.params(), 1, t.seed(), () -> false), work.run(), "all folds by a helper");
+            } finally {
+                helpers.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aFailingFoldFailsTheTrialWhoeverTrainsIt() {
+        try (PreparedBacktest prepared = PreparedBacktest.prepare(SPEC, inputs())) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            // a helper trains fold 0; then the trial is cancelled and its own thread meets the cancel at fold 1
+            BacktestRunner.Work work = BacktestRunner.start(prepared, params(), 1, 5, stop::get);
+            assertTrue(work.help());
+            stop.set(true);
+            assertThrows(io.hypercast.engine.models.TrialCancelledException.class, work::run);
+        }
+    }
+
+    @Test
     void aClosedRunRefusesNewTrials() {
         PreparedBacktest prepared = PreparedBacktest.prepare(SPEC, inputs());
         TrialOutcome before = BacktestRunner.run(prepared, params(), 1, 5, () -> false);

@@ -160,6 +160,106 @@ class HpoRunTest {
                 "5 COMPLETED, next QUEUED", "6 COMPLETED, next null"), seen);
     }
 
+    /** A trial of {@code pieces} pieces of work; each piece records the thread that did it. */
+    private static TrialEvaluator pieces(int pieces, Map<Long, List<String>> doneBy) {
+        return new TrialEvaluator() {
+            @Override
+            public TrialOutcome evaluate(Map<String, Object> params, int threads, long seed, java.util.function.BooleanSupplier cancelled) {
+                throw new AssertionError("the run starts its trials as work");
+            }
+
+            @Override
+            public Work start(Map<String, Object> params, int threads, long seed, java.util.function.BooleanSupplier cancelled) {
+                AtomicInteger next = new AtomicInteger();
+                java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(pieces);
+                List<String> by = doneBy.computeIfAbsent(seed, s -> new java.util.concurrent.CopyOnWriteArrayList<>());
+                return new Work() {
+                    @Override
+                    public boolean help() {
+                        if (next.getAndIncrement() >= pieces) {
+                            return false;
+                        }
+                        LockSupport.parkNanos(2_000_000);
+                        by.add(Thread.currentThread().getName());
+                        ended.countDown();
+                        return true;
+                    }
+
+                    @Override
+                    public TrialOutcome run() {
+                        while (help()) {
+                            // own pieces
+                        }
+                        try {
+                            ended.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return outcome(lrDistance(params));
+                    }
+                };
+            }
+        };
+    }
+
+    /** Trial 1 is one piece (that first waits for trial 2 to be under way when {@code waitForSecond}), trial 2 150 (0.3 s). */
+    private static TrialEvaluator shortThenLong(Map<Long, List<String>> doneBy, boolean waitForSecond) {
+        java.util.concurrent.CountDownLatch secondUnderWay = new java.util.concurrent.CountDownLatch(1);
+        TrialEvaluator second = pieces(150, doneBy);
+        return new TrialEvaluator() {
+            @Override
+            public TrialOutcome evaluate(Map<String, Object> params, int threads, long seed, java.util.function.BooleanSupplier cancelled) {
+                throw new AssertionError("the run starts its trials as work");
+            }
+
+            @Override
+            public Work start(Map<String, Object> params, int threads, long seed, java.util.function.BooleanSupplier cancelled) {
+                if (seed != TrialSeeds.of(0, 1)) {
+                    secondUnderWay.countDown();
+                    return second.start(params, threads, seed, cancelled);
+                }
+                Work first = pieces(1, new java.util.concurrent.ConcurrentHashMap<>()).start(params, threads, seed, cancelled);
+                return new Work() {
+                    @Override
+                    public TrialOutcome run() {
+                        try {
+                            if (waitForSecond) {
+                                secondUnderWay.await();
+                            }
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return first.run();
+                    }
+
+                    @Override
+                    public boolean help() {
+                        return first.help();
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void onceNoTrialIsLeftToStartFreeSlotsHelpTheTrialsStillRunning() {
+        // when trial 1 ends nothing is left to start, and its worker helps trial 2 with its pieces
+        UUID id = newExperiment(2, 2, 0);
+        Map<Long, List<String>> doneBy = new java.util.concurrent.ConcurrentHashMap<>();
+        assertEquals(HpoState.SUCCESS, run(id, 2, 2, 0, Duration.ofMinutes(5), shortThenLong(doneBy, true)).start().join());
+        List<String> second = doneBy.get(TrialSeeds.of(0, 2));
+        assertEquals(150, second.size(), "every piece done once");
+        assertEquals(2, new java.util.HashSet<>(second).size(), "done by its own worker and a helper: " + second);
+        assertEquals(2, stored(id).stream().filter(t -> t.state() == TrialState.COMPLETED).count());
+
+        // one trial at a time: the run's one slot is the trial's, nobody helps
+        UUID one = newExperiment(2, 1, 0);
+        doneBy.clear();
+        assertEquals(HpoState.SUCCESS, run(one, 2, 1, 0, Duration.ofMinutes(5), shortThenLong(doneBy, false)).start().join());
+        assertEquals(150, doneBy.get(TrialSeeds.of(0, 2)).size());
+        assertEquals(1, new java.util.HashSet<>(doneBy.get(TrialSeeds.of(0, 2))).size());
+    }
+
     @Test
     void anHpoWhoseTrialsAllFailEndsFailureWithNoBestTrial() {
         UUID id = newExperiment(4, 2, 0);
