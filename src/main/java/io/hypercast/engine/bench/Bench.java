@@ -209,7 +209,8 @@ public final class Bench {
             HpoTiming.Figures f = run.getValue();
             table.add(BenchRow.of(S2, name + ": overhead", f.overheadPercent(), "%",
                     "wall " + fmt(f.wallSeconds()) + " s - busy " + fmt(f.busySeconds()) + " s / " + f.workers() + " workers; includes loading "
-                            + fmt(f.loadSeconds()) + " s" + (f.workers() > 1 ? " and the drain (last trials alone) " + fmt(f.drainSeconds() / f.workers()) + " s" : ""))
+                            + fmt(f.loadSeconds()) + " s" + (f.workers() > 1 ? " and the drain (last trials alone) " + fmt(f.drainSeconds() / f.workers())
+                            + " s, in which free slots train the folds of the trials still running (counted in those trials' spans, once)" : ""))
                     .withTarget(Target.under(1), ""));
             List<Double> gaps = f.gapsSeconds();
             if (!gaps.isEmpty()) {
@@ -228,8 +229,8 @@ public final class Bench {
         EmptyTrials.millisPerTrial(engine, demo, sample, 5); // warm-up
         double perTrial = EmptyTrials.millisPerTrial(engine, demo, sample, empty);
         table.add(BenchRow.of(S2, "engine cost per trial (trials that cost nothing)", perTrial, "ms",
-                empty + " empty trials one at a time: TPE suggestion, 3 store writes (with " + sample.predictions().size()
-                        + " predictions), hand-offs; " + fmt(100 * perTrial / 1000 / tpe1.medianTrialSeconds()) + " % of the median demo trial"));
+                empty + " empty trials one at a time: TPE suggestion, 2 store writes (a trial's end with its " + sample.predictions().size()
+                        + " predictions and the next one's QUEUED row; RUNNING), hand-offs; " + fmt(100 * perTrial / 1000 / tpe1.medianTrialSeconds()) + " % of the median demo trial"));
         return sample;
     }
 
@@ -272,7 +273,8 @@ public final class Bench {
         String what = "num_boost_round " + cfg.fixedRounds() + ", max_depth 8, learning_rate 0.05, min_child_weight 10; " + prepared.foldCount()
                 + " folds, " + prepared.trainingRows() + " training rows";
         table.add(BenchRow.of(S1, "fixed trial, 1 thread: median time", t.wall(), "s",
-                        "median of " + cfg.fixedRuns() + " after " + cfg.fixedWarmups() + " warm-up runs (min " + fmt(t.minWall()) + "); " + what)
+                        "median of " + cfg.fixedRuns() + " after " + cfg.fixedWarmups() + " warm-up runs (min " + fmt(t.minWall()) + "); " + what
+                                + "; the folds' LightGBM Datasets built by the first run, as for every trial of an HPO after its first")
                 .withTarget(cfg.fixedRounds() == 500 ? Target.atMost(0.30) : null, "pandas + xgboost: 0.885"));
         table.add(BenchRow.of(S1, "fixed trial, 1 thread: median CPU time", t.cpu(), "s",
                 "the trial thread's CPU time: what the wall time would be on an idle machine"));

@@ -461,13 +461,17 @@ public final class HpoRun {
         }
     }
 
-    /** A helper's loop: one unstarted piece of a running trial after the other, until none is left. */
+    /**
+     * A helper's loop: one unstarted piece of a running trial after the other, until none is left or
+     * other work waits for the pool.
+     */
     private void help() {
         try {
             while (true) {
                 List<TrialEvaluator.Work> running = new ArrayList<>();
                 synchronized (this) {
-                    if (stopping || finished) {
+                    // a worker that another run's trial waits for goes to that trial instead
+                    if (stopping || finished || scheduler.hasWaiting()) {
                         return;
                     }
                     for (InFlight f : inFlight.values()) {

@@ -56,6 +56,11 @@ public final class TrialScheduler implements AutoCloseable {
         return running.get();
     }
 
+    /** True when submitted work waits for a free worker (trials of other runs, say). */
+    public boolean hasWaiting() {
+        return !pool.getQueue().isEmpty();
+    }
+
     ExecutorService executor() {
         return pool;
     }
