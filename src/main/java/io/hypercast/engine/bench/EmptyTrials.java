@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The run coordinator's own cost per trial: an HPO of the demo's space whose trials cost nothing
  * (the evaluator returns a finished outcome at once), so that the wall time per trial is what the
- * engine adds around a trial: the TPE suggestion, the store writes (queued, running, finished with
- * folds and predictions) and the hand-offs between threads.
+ * engine adds around a trial: the TPE suggestion, the store writes (running; finished with folds and
+ * predictions, in one transaction with the next trial's queued row) and the hand-offs between threads.
  */
 final class EmptyTrials {
     private EmptyTrials() {
