@@ -117,6 +117,7 @@ class FxStallBenchTest {
                                         .filter(t -> t.getName().equals("JavaFX Application Thread")).findFirst().orElse(null);
                             }
                             if (fxThread != null) {
+                                samples.merge("thread state " + fxThread.getState(), 1, Integer::sum);
                                 sample(fxThread.getStackTrace());
                             }
                         }
