@@ -28,6 +28,8 @@ import javafx.stage.Stage;
  */
 public final class HypercastApp extends Application {
     public static final String STYLESHEET = "/io/hypercast/ui/app.css";
+    /** With -Dhypercast.launchProbe=true the app prints when its Experiment page is shown, then exits (the bench's launch time). */
+    public static final String LAUNCH_PROBE = "hypercast.launchProbe";
 
     private FxTaskExecutor tasks;
     private Engine engine;
@@ -84,6 +86,9 @@ public final class HypercastApp extends Application {
             });
             scene.setRoot(window.root());
             window.start(prefs.lastProject().orElse(o.demoProject()));
+            if (Boolean.getBoolean(LAUNCH_PROBE)) {
+                LaunchProbe.reportWhenShown(window);
+            }
         }, t -> {
             opening.setText("Cannot open the store " + settings.database() + ": " + AppContext.message(t));
             spin.setVisible(false);
