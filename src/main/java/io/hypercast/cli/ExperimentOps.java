@@ -248,6 +248,7 @@ final class ExperimentOps {
         m.put("start", t.startedAt() == null ? null : t.startedAt().toString());
         m.put("end", t.finishedAt() == null ? null : t.finishedAt().toString());
         m.put("seconds", t.seconds());
+        m.put("worker", t.worker());
         return m;
     }
 

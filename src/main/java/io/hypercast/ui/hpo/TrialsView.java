@@ -157,7 +157,7 @@ public final class TrialsView {
         root.layout();
         javafx.collections.ObservableList<TrialRow> warm = javafx.collections.FXCollections.observableArrayList();
         for (int n = 1; n <= 60; n++) {
-            warm.add(new TrialRow(new Trial(0, n, TrialState.QUEUED, java.util.Map.of(), null, null, null, null, null, 0)));
+            warm.add(new TrialRow(new Trial(null, n, TrialState.QUEUED, java.util.Map.of(), null, null, null, null, null, 0)));
         }
         table.setItems(warm);
         table.applyCss();
