@@ -91,8 +91,15 @@ final class ExperimentOps {
         }
     }
 
-    int run(String id, boolean resume, Duration timeout, boolean quiet) {
+    int run(String id, boolean resume, Duration timeout, boolean quiet, ClusterArgs cluster) {
         try (Engine engine = common.open()) {
+            if (cluster != null) {
+                io.hypercast.engine.cluster.ClusterSubmitter s = engine.joinCluster(cluster.submitter());
+                if (!quiet && !common.json) {
+                    s.addListener(line -> common.err().println("cluster: " + line));
+                    common.err().println("cluster: in '" + s.options().name() + "' with " + s.workers() + " accepted worker(s)");
+                }
+            }
             // Ctrl-C or a plain kill: leave the run INTERRUPTED (resumable) rather than for the next start to find
             Thread hook = new Thread(engine::close, "hypercast-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -339,6 +346,16 @@ final class ExperimentOps {
         ProgressPrinter(java.io.PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
+        }
+
+        @Override
+        public void onNotice(java.util.UUID experimentId, String message) {
+            if (!quiet) {
+                synchronized (err) {
+                    err.println("cluster: " + message);
+                    err.flush();
+                }
+            }
         }
 
         @Override
