@@ -42,12 +42,15 @@ final class MemberConfig {
     }
 
     private static Config base(ClusterOptions o, String role) {
+        String logging = System.getenv("HYPERCAST_DEBUG") != null ? "jdk" : "none";
+        // Hazelcast's static loggers (the start-up notes) read the system property, not the config
+        System.setProperty("hazelcast.logging.type", System.getProperty("hazelcast.logging.type", logging));
         Config c = new Config();
         c.setInstanceName("hypercast-" + role + "-" + UUID.randomUUID());
         c.setClusterName(o.clusterId());
         c.setProperty("hazelcast.phone.home.enabled", "false");
         c.setProperty("hazelcast.socket.bind.any", "false");
-        c.setProperty("hazelcast.logging.type", System.getenv("HYPERCAST_DEBUG") != null ? "jdk" : "none");
+        c.setProperty("hazelcast.logging.type", logging);
         c.setProperty("hazelcast.shutdownhook.enabled", "false");
         c.setProperty("hazelcast.wait.seconds.before.join", "1");
         c.setProperty("hazelcast.heartbeat.interval.seconds", "1");

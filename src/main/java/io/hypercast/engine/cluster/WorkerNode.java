@@ -108,6 +108,7 @@ public final class WorkerNode implements AutoCloseable {
             }
         }
         int now = running.incrementAndGet();
+        log.accept("trial started (" + now + " running here)");
         long t0 = System.nanoTime();
         try {
             PreparedBacktest p = prepared(HexFormat.of().formatHex(digest), task.inputs());
