@@ -111,6 +111,15 @@ public final class Engine implements AutoCloseable {
         return cluster;
     }
 
+    /** Leaves the cluster (runs still going there lose their workers and go on here); a no-op outside one. */
+    public synchronized void leaveCluster() {
+        ClusterSubmitter c = cluster;
+        cluster = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
     /** The cluster runs go to, or null: trials run in this process. */
     public ClusterSubmitter cluster() {
         return cluster;
