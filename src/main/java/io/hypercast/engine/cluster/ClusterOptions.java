@@ -75,6 +75,24 @@ public record ClusterOptions(String name, String interfaceAddress, List<String> 
         return new ClusterOptions(name, interfaceAddress, members, port, secret, threads, trialThreads, maxNoHeartbeatFromEnvironment());
     }
 
+    /**
+     * A submitter's options from the environment, for the window (which has no command line):
+     * HYPERCAST_CLUSTER (the name; unset: no cluster), HYPERCAST_CLUSTER_MEMBERS (comma-separated),
+     * HYPERCAST_CLUSTER_INTERFACE and HYPERCAST_CLUSTER_SECRET.
+     */
+    public static java.util.Optional<ClusterOptions> submitterFromEnvironment() {
+        String name = System.getenv("HYPERCAST_CLUSTER");
+        if (name == null || name.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        String members = System.getenv("HYPERCAST_CLUSTER_MEMBERS");
+        List<String> list = members == null || members.isBlank() ? null : java.util.Arrays.stream(members.split(",")).map(String::strip)
+                .filter(m -> !m.isEmpty()).toList();
+        String secret = System.getenv("HYPERCAST_CLUSTER_SECRET");
+        return java.util.Optional.of(submitter(name, System.getenv("HYPERCAST_CLUSTER_INTERFACE"), list, null,
+                secret == null || secret.isBlank() ? ClusterSecret.none() : ClusterSecret.of(secret)));
+    }
+
     /** HYPERCAST_CLUSTER_MAX_NO_HEARTBEAT_SECONDS (tests shorten it), else the default. */
     static int maxNoHeartbeatFromEnvironment() {
         String v = System.getenv("HYPERCAST_CLUSTER_MAX_NO_HEARTBEAT_SECONDS");
