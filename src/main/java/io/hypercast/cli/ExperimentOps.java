@@ -98,6 +98,8 @@ final class ExperimentOps {
                 if (!quiet && !common.json) {
                     s.addListener(line -> common.err().println("cluster: " + line));
                     common.err().println("cluster: in '" + s.options().name() + "' with " + s.workers() + " accepted worker(s)");
+                    s.members().stream().filter(m -> "worker".equals(m.role()) && !m.accepted()).forEach(m -> common.err().println(
+                            "cluster: refused member " + m.address() + ": it does not prove the cluster secret; no trial is sent there"));
                 }
             }
             // Ctrl-C or a plain kill: leave the run INTERRUPTED (resumable) rather than for the next start to find
