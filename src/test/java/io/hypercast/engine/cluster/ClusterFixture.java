@@ -169,13 +169,20 @@ final class ClusterFixture {
             }
         }
 
+        /** SIGTERM (the worker leaves the cluster through its shutdown hook), SIGKILL after 10 s. */
         @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
+        public void close() {
+            if (!process.isAlive()) {
+                return;
+            }
+            process.destroy();
+            try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
                     kill();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
             }
         }
     }
