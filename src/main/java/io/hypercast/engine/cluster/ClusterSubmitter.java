@@ -134,12 +134,12 @@ public final class ClusterSubmitter implements AutoCloseable {
         return m.getAddress().getHost() + ":" + m.getAddress().getPort();
     }
 
-    /** The least loaded accepted worker (running trials per slot), or null when there is none. */
-    Member pick() {
+    /** The least loaded accepted worker (running trials per slot) not in {@code avoid}, or null when there is none. */
+    Member pick(Set<UUID> avoid) {
         Member best = null;
         double bestLoad = Double.MAX_VALUE;
         for (Member m : hz.getCluster().getMembers()) {
-            if (!provenWorkers.select(m)) {
+            if (!provenWorkers.select(m) || avoid.contains(m.getUuid())) {
                 continue;
             }
             double l = (double) load.computeIfAbsent(m.getUuid(), k -> new AtomicInteger()).get() / threadsOf(m);

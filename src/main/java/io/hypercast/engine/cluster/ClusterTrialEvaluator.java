@@ -13,7 +13,10 @@ import io.hypercast.engine.hpo.TrialFailedException;
 import io.hypercast.engine.models.TrialCancelledException;
 import io.hypercast.model.BacktestSpec;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -67,12 +70,14 @@ final class ClusterTrialEvaluator implements TrialEvaluator {
     @Override
     public TrialOutcome evaluate(Map<String, Object> params, int threads, long seed, BooleanSupplier cancelled) {
         ClusterSecret secret = cluster.options().secret();
+        Set<UUID> misbehaved = new HashSet<>(); // answered this trial without a valid signature, or refused it
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (cancelled.getAsBoolean()) {
                 throw new TrialCancelledException("cancelled before it was sent");
             }
-            Member m = cluster.pick();
+            Member m = cluster.pick(misbehaved);
             if (m == null) {
+                // no worker left (or none that answers this trial properly): run it here
                 localMode(true);
                 return BacktestRunner.run(local, params, threads, seed, cancelled);
             }
@@ -89,6 +94,7 @@ final class ClusterTrialEvaluator implements TrialEvaluator {
                 byte[] answer = await(f, cancelled);
                 TaskCodec.Result r = ResultEnvelope.open(secret, answer);
                 if (r == null || r.taskId() != taskId) {
+                    misbehaved.add(m.getUuid());
                     say("worker " + where + " answered without a valid signature of the cluster secret: the trial goes to another worker");
                     continue;
                 }
@@ -99,7 +105,10 @@ final class ClusterTrialEvaluator implements TrialEvaluator {
                     }
                     case CANCELLED -> throw new TrialCancelledException("cancelled on " + where + ": " + r.message());
                     case FAILED -> throw new TrialFailedException(r.message(), where);
-                    default -> say("worker " + where + " refused the trial (" + r.message() + "): it goes to another worker");
+                    default -> {
+                        misbehaved.add(m.getUuid());
+                        say("worker " + where + " refused the trial (" + r.message() + "): it goes to another worker");
+                    }
                 }
             } catch (ExecutionException e) {
                 // MemberLeftException is itself an ExecutionException
