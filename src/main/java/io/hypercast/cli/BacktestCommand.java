@@ -22,7 +22,7 @@ final class BacktestCommand {
             @Parameters(paramLabel = "ID") String id,
             @Option(names = "--wait", description = "Wait for the end and print the result.") boolean wait,
             @Option(names = "--timeout", paramLabel = "DURATION", description = "Run-time limit (at most 3h).") String timeout) {
-        return Launch.runOrDetach(c, ExperimentKind.BACKTEST, id, wait, timeout, false);
+        return Launch.runOrDetach(c, ExperimentKind.BACKTEST, id, wait, timeout, false, null);
     }
 
     @Command(name = "list", description = "List a project's backtests.")

@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
             try (Engine engine = common.open()) {
                 id = Demo.ensureWithDraft(engine).hpo().id().toString();
             }
-            return new ExperimentOps(common, ExperimentKind.HPO).run(id, false, null, false) == Main.OK
+            return new ExperimentOps(common, ExperimentKind.HPO).run(id, false, null, false, null) == Main.OK
                     ? new ExperimentOps(common, ExperimentKind.HPO).result(id, null, null, null) : Main.FAILED;
         }
         try (Engine engine = common.open()) {

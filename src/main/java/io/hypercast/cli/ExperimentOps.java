@@ -91,8 +91,17 @@ final class ExperimentOps {
         }
     }
 
-    int run(String id, boolean resume, Duration timeout, boolean quiet) {
+    int run(String id, boolean resume, Duration timeout, boolean quiet, ClusterArgs cluster) {
         try (Engine engine = common.open()) {
+            if (cluster != null) {
+                io.hypercast.engine.cluster.ClusterSubmitter s = engine.joinCluster(cluster.submitter());
+                if (!quiet && !common.json) {
+                    s.addListener(line -> common.err().println("cluster: " + line));
+                    common.err().println("cluster: in '" + s.options().name() + "' with " + s.workers() + " accepted worker(s)");
+                    s.members().stream().filter(m -> "worker".equals(m.role()) && !m.accepted()).forEach(m -> common.err().println(
+                            "cluster: refused member " + m.address() + ": it does not prove the cluster secret; no trial is sent there"));
+                }
+            }
             // Ctrl-C or a plain kill: leave the run INTERRUPTED (resumable) rather than for the next start to find
             Thread hook = new Thread(engine::close, "hypercast-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -248,6 +257,7 @@ final class ExperimentOps {
         m.put("start", t.startedAt() == null ? null : t.startedAt().toString());
         m.put("end", t.finishedAt() == null ? null : t.finishedAt().toString());
         m.put("seconds", t.seconds());
+        m.put("worker", t.worker());
         return m;
     }
 
@@ -338,6 +348,16 @@ final class ExperimentOps {
         ProgressPrinter(java.io.PrintWriter err, boolean quiet) {
             this.err = err;
             this.quiet = quiet;
+        }
+
+        @Override
+        public void onNotice(java.util.UUID experimentId, String message) {
+            if (!quiet) {
+                synchronized (err) {
+                    err.println("cluster: " + message);
+                    err.flush();
+                }
+            }
         }
 
         @Override

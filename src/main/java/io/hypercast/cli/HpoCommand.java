@@ -17,20 +17,23 @@ final class HpoCommand {
         return new ExperimentOps(c, ExperimentKind.HPO).create(project, spec);
     }
 
-    @Command(name = "run", description = "Run a DRAFT HPO: with --wait here until it ends; without it in a background process (this command returns once it started).")
+    @Command(name = "run", description = {"Run a DRAFT HPO: with --wait here until it ends; without it in a background process (this command returns once it started).",
+        "With --cluster (or --members) the trials run on the cluster's workers (hypercast worker); the search, guardrails and store stay here."})
     int run(@Mixin Common c,
+            @Mixin ClusterArgs cluster,
             @Parameters(paramLabel = "ID") String id,
             @Option(names = "--wait", description = "Wait for the end and print the result.") boolean wait,
             @Option(names = "--timeout", paramLabel = "DURATION", description = "Run-time limit (default 6h), e.g. PT30M, 90s, 2h.") String timeout) {
-        return Launch.runOrDetach(c, ExperimentKind.HPO, id, wait, timeout, false);
+        return Launch.runOrDetach(c, ExperimentKind.HPO, id, wait, timeout, false, cluster);
     }
 
     @Command(name = "resume", description = "Resume an INTERRUPTED HPO: finished trials are kept, the search continues.")
     int resume(@Mixin Common c,
+               @Mixin ClusterArgs cluster,
                @Parameters(paramLabel = "ID") String id,
                @Option(names = "--wait", description = "Wait for the end and print the result.") boolean wait,
                @Option(names = "--timeout", paramLabel = "DURATION", description = "Run-time limit from now (default 6h).") String timeout) {
-        return Launch.runOrDetach(c, ExperimentKind.HPO, id, wait, timeout, true);
+        return Launch.runOrDetach(c, ExperimentKind.HPO, id, wait, timeout, true, cluster);
     }
 
     @Command(name = "list", description = "List a project's HPOs with state and progress.")

@@ -25,11 +25,15 @@ final class Launch {
     private Launch() {
     }
 
-    static int runOrDetach(Common c, ExperimentKind kind, String id, boolean wait, String timeoutText, boolean resume) {
+    static int runOrDetach(Common c, ExperimentKind kind, String id, boolean wait, String timeoutText, boolean resume, ClusterArgs cluster) {
         Duration timeout = timeoutText == null ? null : Durations.parse(timeoutText, "--timeout");
+        ClusterArgs onCluster = cluster != null && cluster.given() ? cluster : null;
+        if (onCluster != null) {
+            onCluster.submitter(); // refuse bad cluster options (exit 2) before anything starts
+        }
         ExperimentOps ops = new ExperimentOps(c, kind);
         if (wait) {
-            return ops.run(id, resume, timeout, false);
+            return ops.run(id, resume, timeout, false, onCluster);
         }
         Settings settings = c.settings();
         Experiment before;
@@ -52,6 +56,9 @@ final class Launch {
         if (timeoutText != null) {
             cmd.add("--timeout");
             cmd.add(timeoutText);
+        }
+        if (onCluster != null) {
+            cmd.addAll(onCluster.asArgs());
         }
         Process child;
         try {

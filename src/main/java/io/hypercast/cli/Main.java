@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "hypercast", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = VersionProvider.class,
         description = "Hyperparameter optimization of time-series forecasting models, on your desktop.",
         subcommands = {DemoCommand.class, ProjectCommand.class, SourceCommand.class, NodeCommand.class, ModelCommand.class, HpoCommand.class,
-            BacktestCommand.class, PolicyCommand.class, DeployCommand.class, DeploymentCommand.class, BenchCommand.class})
+            BacktestCommand.class, PolicyCommand.class, DeployCommand.class, DeploymentCommand.class, BenchCommand.class,
+            WorkerCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;

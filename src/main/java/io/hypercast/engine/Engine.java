@@ -1,5 +1,7 @@
 package io.hypercast.engine;
 
+import io.hypercast.engine.cluster.ClusterOptions;
+import io.hypercast.engine.cluster.ClusterSubmitter;
 import io.hypercast.engine.hpo.TrialScheduler;
 import io.hypercast.engine.store.Store;
 import java.time.Clock;
@@ -24,6 +26,7 @@ public final class Engine implements AutoCloseable {
     private final Nots nots;
     private final Experiments experiments;
     private final Deployments deployments;
+    private volatile ClusterSubmitter cluster;
 
     private Engine(Settings settings, Store store, TrialScheduler scheduler, Clock clock) {
         this.settings = settings;
@@ -96,6 +99,32 @@ public final class Engine implements AutoCloseable {
         return deployments;
     }
 
+    /**
+     * Joins a cluster (issue 8): runs started from now on send their trials to its workers instead of
+     * this process's pool. The engine leaves the cluster when it closes.
+     */
+    public synchronized ClusterSubmitter joinCluster(ClusterOptions options) {
+        if (cluster != null) {
+            throw new IllegalStateException("this engine is already in a cluster");
+        }
+        cluster = ClusterSubmitter.join(options);
+        return cluster;
+    }
+
+    /** Leaves the cluster (runs still going there lose their workers and go on here); a no-op outside one. */
+    public synchronized void leaveCluster() {
+        ClusterSubmitter c = cluster;
+        cluster = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** The cluster runs go to, or null: trials run in this process. */
+    public ClusterSubmitter cluster() {
+        return cluster;
+    }
+
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Idempotent: runs of this process stop and are left INTERRUPTED (resumable), then the store closes. */
@@ -107,6 +136,10 @@ public final class Engine implements AutoCloseable {
         experiments.cancelAllOnClose();
         timer.shutdownNow();
         scheduler.close();
+        ClusterSubmitter c = cluster;
+        if (c != null) {
+            c.close();
+        }
         store.close();
     }
 }

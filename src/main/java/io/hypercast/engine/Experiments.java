@@ -5,13 +5,15 @@ import io.hypercast.engine.backtest.ModelInputs;
 import io.hypercast.engine.backtest.BacktestRunner;
 import io.hypercast.engine.backtest.PreparedBacktest;
 import io.hypercast.engine.backtest.TrialOutcome;
+import io.hypercast.engine.cluster.ClusterSubmitter;
 import io.hypercast.engine.hpo.HpoRun;
+import io.hypercast.engine.hpo.TrialEvaluator;
+import io.hypercast.engine.hpo.TrialScheduler;
 import io.hypercast.engine.hpo.RunListener;
 import io.hypercast.engine.hpo.RunLostException;
 import io.hypercast.engine.hpo.RunProgress;
 import io.hypercast.engine.hpo.Sampler;
 import io.hypercast.engine.hpo.Samplers;
-import io.hypercast.engine.hpo.TrialEvaluator;
 import io.hypercast.engine.models.ModelKind;
 import io.hypercast.engine.models.ModelKinds;
 import io.hypercast.engine.store.DeploymentRepository;
@@ -385,8 +387,16 @@ public final class Experiments {
                 seed = 0;
             }
             List<Trial> existing = engine.store().read(c -> trials.list(c, id));
-            HpoRun run = new HpoRun(new HpoRun.Setup(id, engine.store(), engine.scheduler(), engine.timer(), sampler, kind, base, optimized,
-                    backtests(prepared), metric, e.plannedTrials(), maxConcurrent, seed, deadline, engine.clock(), l, existing));
+            ClusterSubmitter cluster = engine.cluster();
+            TrialScheduler scheduler = engine.scheduler();
+            TrialEvaluator evaluator = backtests(prepared);
+            if (cluster != null) {
+                // trials go to the cluster's workers; this process keeps the search, the guardrails and the store
+                scheduler = cluster.scheduler();
+                evaluator = cluster.evaluator(e.backtest(), inputs, prepared, message -> l.onNotice(id, message));
+            }
+            HpoRun run = new HpoRun(new HpoRun.Setup(id, engine.store(), scheduler, engine.timer(), sampler, kind, base, optimized,
+                    evaluator, metric, e.plannedTrials(), maxConcurrent, seed, deadline, engine.clock(), l, existing));
             local.put(id, run);
             if (done.isDone()) { // cancelled while loading
                 prepared.close();

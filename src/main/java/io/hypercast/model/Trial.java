@@ -5,10 +5,12 @@ import java.util.Map;
 
 /**
  * One backtest inside an HPO. {@code parameters} holds the optimized values as suggested (integers
- * as Long); {@code metrics} is null until COMPLETED; {@code member} names where it ran.
+ * as Long); {@code metrics} is null until COMPLETED; {@code worker} names where it ran: "local" (the
+ * in-process pool), a cluster member's host:port, or null while unknown (queued, or written before
+ * the store recorded it).
  */
 public record Trial(
-        long jobId,
+        String worker,
         int number,
         TrialState state,
         Map<String, Object> parameters,

@@ -64,6 +64,12 @@ public final class HypercastApp extends Application {
         tasks.submit(() -> {
             int workers = trialWorkers();
             Engine e = Engine.open(settings, new TrialScheduler(workers, workers), Clock.systemUTC());
+            try {
+                // HYPERCAST_CLUSTER names a cluster: the window's runs send their trials to its workers
+                io.hypercast.engine.cluster.ClusterOptions.submitterFromEnvironment().ifPresent(e::joinCluster);
+            } catch (RuntimeException ex) {
+                System.err.println("hypercast: not joining the cluster: " + ex.getMessage() + "; trials run in this process");
+            }
             UUID demo;
             try {
                 demo = Demo.ensure(e).project().id();

@@ -100,7 +100,7 @@ class CommandLineTest {
         }
 
         List<String> trialLines = Files.readAllLines(trials, StandardCharsets.UTF_8);
-        assertEquals("number,state,num_boost_round,learning_rate,objective,mae,mape,mse,rmse,start,end,seconds,error", trialLines.get(0));
+        assertEquals("number,state,num_boost_round,learning_rate,objective,mae,mape,mse,rmse,start,end,seconds,error,worker", trialLines.get(0));
         assertEquals(4, trialLines.size());
         String nbr = trialLines.get(1).split(",")[2];
         assertTrue(nbr.matches("\\d+"), "num_boost_round written as an integer: " + nbr);

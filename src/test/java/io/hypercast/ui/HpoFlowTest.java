@@ -166,7 +166,7 @@ class HpoFlowTest {
         r.clickOn("#exportTrials");
         until(20, () -> w.dialogs.notices.stream().anyMatch(n -> n.startsWith("Exported")));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("number,state,num_boost_round,max_depth,learning_rate,min_child_weight,mae,mape,mse,rmse,start,end,seconds,error",
+        assertEquals("number,state,num_boost_round,max_depth,learning_rate,min_child_weight,mae,mape,mse,rmse,start,end,seconds,error,worker",
                 lines.get(0));
         assertEquals(5, lines.size());
         for (int i = 1; i <= 4; i++) {

@@ -41,7 +41,8 @@ import java.util.stream.Stream;
 /**
  * {@code hypercast bench}: the figures of issue 7 against the peers' and the targets, in one table.
  * Sections: 0 machine, 1 demo HPO and the fixed trial, 2 overhead, 3 TPE suggestion time, 4 search
- * quality, 5 cost growth, 6 store and peak memory, 7 window (from the UI's own benchmark).
+ * quality, 5 cost growth, 6 store and peak memory, 7 window (from the UI's own benchmark), 8 cluster
+ * throughput with 1-3 local worker processes (full mode only).
  *
  * <p>Everything runs through the engine's real paths in a store of its own (a temporary one unless
  * a file is given); the figures are to be read, not asserted.
@@ -93,6 +94,7 @@ public final class Bench {
                 store = tmp.resolve("bench.db");
             }
             machine();
+            BenchTable cluster = new BenchTable();
             Settings settings = Settings.fromEnvironment().withDatabase(store).withProfile("hypercast-bench");
             try (Engine engine = Engine.open(settings)) {
                 Demo.Created demo = Demo.ensure(engine);
@@ -100,9 +102,14 @@ public final class Bench {
                 samplers();
                 costGrowth(engine);
                 store(engine, demo, sample);
+                if (cfg.isFull()) {
+                    // child JVMs and four more demo HPOs: a minute or two, so only in the full bench
+                    ClusterThroughput.addTo(cluster, engine, demo, cfg.demoTrials(), log);
+                }
             }
             memory();
             window();
+            cluster.rows().forEach(table::add);
             table.add(BenchRow.of(S0, "load average at the end", loadAverage(), "", "1-minute; the machine has "
                     + Runtime.getRuntime().availableProcessors() + " cores"));
             return table;

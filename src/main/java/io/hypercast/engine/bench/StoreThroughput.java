@@ -62,7 +62,7 @@ final class StoreThroughput {
                         params.put("num_boost_round", 100L + n);
                         params.put("learning_rate", 0.01 * n);
                         Instant now = Instant.now();
-                        Trial queued = new Trial(0, n, TrialState.QUEUED, params, null, null, null, null, null, n);
+                        Trial queued = new Trial(null, n, TrialState.QUEUED, params, null, null, null, null, null, n);
                         final int number = n;
                         long t0 = System.nanoTime();
                         store.write(c -> {
@@ -75,7 +75,7 @@ final class StoreThroughput {
                             return null;
                         });
                         long t2 = System.nanoTime();
-                        Trial done = new Trial(0, n, TrialState.COMPLETED, params, sample.metrics(), sample.metrics().rmse(), null, now,
+                        Trial done = new Trial("local", n, TrialState.COMPLETED, params, sample.metrics(), sample.metrics().rmse(), null, now,
                                 Instant.now(), n);
                         store.write(c -> {
                             repo.finish(c, id, done, sample.folds(), sample.predictions());

@@ -46,7 +46,9 @@ public final class CsvExport {
     }
 
     /**
-     * One row per trial: {@code number,state,<each parameter>,mae,mape,mse,rmse,start,end,seconds,error}.
+     * One row per trial: {@code number,state,<each parameter>,mae,mape,mse,rmse,start,end,seconds,error,worker}
+     * ({@code worker}: where the trial ran, "local" or a cluster member's host:port; added last so that
+     * readers of the earlier columns are not disturbed).
      * {@code parameterNames} fixes the parameter columns and their order; a trial without a value for
      * one has an empty cell there.
      */
@@ -56,7 +58,7 @@ public final class CsvExport {
         for (String name : parameterNames) {
             line.append(',').append(text(name));
         }
-        line.append(",mae,mape,mse,rmse,start,end,seconds,error").append(EOL);
+        line.append(",mae,mape,mse,rmse,start,end,seconds,error,worker").append(EOL);
         out.write(line.toString());
         for (Trial t : trials) {
             line.setLength(0);
@@ -75,6 +77,7 @@ public final class CsvExport {
             Double seconds = t.seconds();
             line.append(',').append(seconds == null ? "" : number(seconds));
             line.append(',').append(text(t.error()));
+            line.append(',').append(text(t.worker()));
             line.append(EOL);
             out.write(line.toString());
         }

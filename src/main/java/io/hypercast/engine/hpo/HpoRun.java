@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class HpoRun {
     /** How often a run proves it is alive and looks for a cancel asked by another process. */
     public static final long HEARTBEAT_SECONDS = 2;
+    /** The {@code worker} of a trial run by this process's own pool. */
+    public static final String LOCAL = "local";
 
     private final UUID experimentId;
     private final Store store;
@@ -294,7 +296,7 @@ public final class HpoRun {
             invalid = e.getMessage();
         }
         Instant now = clock.instant();
-        Trial queued = new Trial(0, number, TrialState.QUEUED, shown, null, null, null, null, null, trialSeed);
+        Trial queued = new Trial(null, number, TrialState.QUEUED, shown, null, null, null, null, null, trialSeed);
         return new Start(number, shown, resolved, invalid, trialSeed, now, queued);
     }
 
@@ -311,7 +313,7 @@ public final class HpoRun {
                          int threads, AtomicBoolean cancel, AtomicReference<TrialEvaluator.Work> work, Instant queuedAt) {
         Instant started = clock.instant();
         if (cancel.get() || pastDeadline()) {
-            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
+            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null, null);
             return;
         }
         try {
@@ -321,23 +323,24 @@ public final class HpoRun {
             });
             emitRunning(number, shown, trialSeed, started);
             if (invalid != null) {
-                onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, invalid, null);
+                onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, invalid, null, null);
                 return;
             }
             TrialEvaluator.Work w = evaluator.start(params, threads, trialSeed, () -> cancel.get() || pastDeadline());
             work.set(w);
             TrialOutcome out = w.run();
-            onTrialEnd(number, shown, trialSeed, started, out, TrialState.COMPLETED, null, out);
+            onTrialEnd(number, shown, trialSeed, started, out, TrialState.COMPLETED, null, out, out.worker() == null ? LOCAL : out.worker());
         } catch (TrialCancelledException e) {
-            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
+            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null, null);
         } catch (RunLostException e) {
             synchronized (this) {
                 lost = true;
             }
-            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null);
+            onTrialEnd(number, shown, trialSeed, started, null, TrialState.CANCELLED, cancelReason(), null, null);
         } catch (RuntimeException | OutOfMemoryError e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, msg, null);
+            String worker = e instanceof TrialFailedException f ? f.worker() : LOCAL;
+            onTrialEnd(number, shown, trialSeed, started, null, TrialState.FAILED, msg, null, worker);
         }
     }
 
@@ -352,11 +355,11 @@ public final class HpoRun {
     }
 
     private synchronized void emitRunning(int number, Map<String, Object> shown, long trialSeed, Instant started) {
-        emit(HpoState.RUNNING, new Trial(0, number, TrialState.RUNNING, shown, null, null, null, started, null, trialSeed));
+        emit(HpoState.RUNNING, new Trial(null, number, TrialState.RUNNING, shown, null, null, null, started, null, trialSeed));
     }
 
     private synchronized void onTrialEnd(int number, Map<String, Object> shown, long trialSeed, Instant started, TrialOutcome outcome,
-                                         TrialState state, String error, TrialOutcome forStore) {
+                                         TrialState state, String error, TrialOutcome forStore, String worker) {
         Instant end = clock.instant();
         Metrics metrics = outcome == null ? null : outcome.metrics();
         Double objective = null;
@@ -380,7 +383,7 @@ public final class HpoRun {
                 }
             }
         }
-        Trial t = new Trial(0, number, state, shown, metrics, objective, error, started, end, trialSeed);
+        Trial t = new Trial(worker, number, state, shown, metrics, objective, error, started, end, trialSeed);
         inFlight.remove(number);
         switch (state) {
             case COMPLETED -> {

@@ -9,5 +9,12 @@ package io.hypercast.engine.hpo;
 public interface RunListener {
     void onProgress(RunProgress progress);
 
+    /**
+     * A message about where the run's trials go, for people: e.g. "no cluster worker left: running
+     * trials locally" when a run on a cluster falls back to this process.
+     */
+    default void onNotice(java.util.UUID experimentId, String message) {
+    }
+
     RunListener NONE = p -> { };
 }

@@ -26,7 +26,7 @@ import java.util.Properties;
 public final class Store implements AutoCloseable {
     /** "HYPC": marks the file as ours, so that a stranger's database is never modified. */
     static final int APPLICATION_ID = 0x48595043;
-    static final String[] MIGRATIONS = {"V1__initial.sql", "V2__policies_and_forecasts.sql"};
+    static final String[] MIGRATIONS = {"V1__initial.sql", "V2__policies_and_forecasts.sql", "V3__trial_worker.sql"};
     public static final int SCHEMA_VERSION = MIGRATIONS.length;
 
     private final Path file;

@@ -61,7 +61,7 @@ public final class TrialRepository {
     public void finish(Connection c, UUID experimentId, Trial t, List<FoldResult> folds, List<Prediction> predictions) throws SQLException {
         Metrics m = t.metrics();
         try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = ?, parameters = ?, mae = ?, mse = ?, rmse = ?, mape = ?, rows = ?,"
-                + " mape_zero_actuals = ?, objective = ?, error = ?, started_at = COALESCE(started_at, ?), finished_at = ?"
+                + " mape_zero_actuals = ?, objective = ?, error = ?, started_at = COALESCE(started_at, ?), finished_at = ?, worker = ?"
                 + " WHERE experiment_id = ? AND number = ?")) {
             ps.setString(1, t.state().name());
             ps.setString(2, SpecJson.writeParams(t.parameters()));
@@ -80,8 +80,9 @@ public final class TrialRepository {
             ps.setString(10, t.error());
             Sql.setInstant(ps, 11, t.startedAt());
             Sql.setInstant(ps, 12, t.finishedAt());
-            ps.setString(13, experimentId.toString());
-            ps.setInt(14, t.number());
+            ps.setString(13, t.worker());
+            ps.setString(14, experimentId.toString());
+            ps.setInt(15, t.number());
             if (ps.executeUpdate() != 1) {
                 throw new SQLException("trial " + t.number() + " of " + experimentId + " was not started in the store");
             }
@@ -221,7 +222,7 @@ public final class TrialRepository {
         Double mae = Sql.dbl(rs, "mae");
         Metrics m = mae == null ? null : new Metrics(mae, Sql.dbl(rs, "mse"), Sql.dbl(rs, "rmse"), Sql.dbl(rs, "mape"),
                 rs.getLong("rows"), rs.getLong("mape_zero_actuals"));
-        return new Trial(0, rs.getInt("number"), TrialState.valueOf(rs.getString("state")), SpecJson.readParams(rs.getString("parameters")),
+        return new Trial(rs.getString("worker"), rs.getInt("number"), TrialState.valueOf(rs.getString("state")), SpecJson.readParams(rs.getString("parameters")),
                 m, Sql.dbl(rs, "objective"), rs.getString("error"), Sql.instant(rs, "started_at"), Sql.instant(rs, "finished_at"),
                 rs.getLong("seed"));
     }

@@ -78,6 +78,20 @@ public final class TrialsView {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        Label cluster = new Label();
+        cluster.setId("clusterMembers");
+        cluster.getStyleClass().add("hint");
+        cluster.setWrapText(true);
+        cluster.textProperty().bind(vm.clusterProperty());
+        cluster.visibleProperty().bind(vm.clusterProperty().isNotEmpty());
+        cluster.managedProperty().bind(cluster.visibleProperty());
+        Label notice = new Label();
+        notice.setId("clusterNotice");
+        notice.getStyleClass().add("field-message");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
 
         table.setId("trialsTable");
         table.setItems(vm.rows());
@@ -104,7 +118,7 @@ public final class TrialsView {
             }
         });
         columns();
-        root.getChildren().addAll(top, error, table, hint);
+        root.getChildren().addAll(top, error, cluster, notice, table, hint);
     }
 
     private static void style(Label chip, io.hypercast.model.HpoState s) {
@@ -136,6 +150,8 @@ public final class TrialsView {
         table.getColumns().add(metric("MSE", Metrics::mse, false));
         table.getColumns().add(Cells.numberColumn("Duration", 85, r -> Bindings.createObjectBinding(() -> r.trialProperty().get().seconds(),
                 r.trialProperty()), Formats::seconds));
+        table.getColumns().add(Cells.textColumn("Worker", 130, r -> Bindings.createObjectBinding(() -> r.trialProperty().get().worker(),
+                r.trialProperty()), s -> s == null ? "" : s));
         table.getColumns().add(Cells.textColumn("Error", 320, r -> Bindings.createObjectBinding(() -> r.trialProperty().get().error(),
                 r.trialProperty()), s -> s));
     }
@@ -157,7 +173,7 @@ public final class TrialsView {
         root.layout();
         javafx.collections.ObservableList<TrialRow> warm = javafx.collections.FXCollections.observableArrayList();
         for (int n = 1; n <= 60; n++) {
-            warm.add(new TrialRow(new Trial(0, n, TrialState.QUEUED, java.util.Map.of(), null, null, null, null, null, 0)));
+            warm.add(new TrialRow(new Trial(null, n, TrialState.QUEUED, java.util.Map.of(), null, null, null, null, null, 0)));
         }
         table.setItems(warm);
         table.applyCss();

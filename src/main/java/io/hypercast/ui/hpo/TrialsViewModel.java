@@ -1,5 +1,6 @@
 package io.hypercast.ui.hpo;
 
+import io.hypercast.engine.cluster.ClusterSubmitter;
 import io.hypercast.engine.hpo.RunProgress;
 import io.hypercast.model.Experiment;
 import io.hypercast.model.HpoState;
@@ -38,6 +39,8 @@ public final class TrialsViewModel {
     private final ObjectProperty<Double> best = new SimpleObjectProperty<>();
     private final StringProperty progressText = new SimpleStringProperty("0 / 0");
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty cluster = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
     private UUID experimentId;
     private LiveRun live;
     private final MapChangeListener<Integer, Trial> liveTrials = c -> {
@@ -87,6 +90,8 @@ public final class TrialsViewModel {
         }
         live = app.runs().live(e.id());
         live.trials().addListener(liveTrials);
+        notice.bind(live.noticeProperty());
+        clusterLoad();
         live.progressProperty().addListener((o, a, p) -> {
             if (p != null && p.experimentId().equals(experimentId)) {
                 apply(p);
@@ -137,10 +142,33 @@ public final class TrialsViewModel {
 
     /** Polls the store while the run is active but not followed live (it runs in another process). */
     public void tick() {
+        clusterLoad();
         HpoState s = state.get();
         if (experimentId != null && s != null && s.isActive() && !app.runs().isTracked(experimentId)) {
             reload();
         }
+    }
+
+    /**
+     * The cluster this window sends trials to, one line: each member, its trials running (this
+     * window's) out of its slots, and those it completed; refused members are named as such. Empty
+     * outside a cluster. Reads Hazelcast's member list, which it keeps in memory: cheap on the FX thread.
+     */
+    void clusterLoad() {
+        ClusterSubmitter c = app.engine().cluster();
+        if (c == null) {
+            cluster.set("");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (ClusterSubmitter.MemberView m : c.members()) {
+            if (!m.role().equals("worker")) {
+                continue;
+            }
+            parts.add(m.accepted() ? m.address() + " " + m.running() + "/" + m.threads() + " running, " + m.completed() + " done"
+                    : m.address() + " refused (no proof of the secret)");
+        }
+        cluster.set("Cluster '" + c.options().name() + "': " + (parts.isEmpty() ? "no worker (trials run here)" : String.join(" · ", parts)));
     }
 
     private void apply(RunProgress p) {
@@ -209,6 +237,16 @@ public final class TrialsViewModel {
 
     public StringProperty progressTextProperty() {
         return progressText;
+    }
+
+    /** The cluster's members and their load, or "" when trials run in this process. */
+    public StringProperty clusterProperty() {
+        return cluster;
+    }
+
+    /** The run's latest notice about where its trials go, or "". */
+    public StringProperty noticeProperty() {
+        return notice;
     }
 
     public StringProperty errorProperty() {

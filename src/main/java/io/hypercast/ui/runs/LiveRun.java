@@ -5,7 +5,10 @@ import io.hypercast.model.Trial;
 import java.util.UUID;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
@@ -17,6 +20,7 @@ public final class LiveRun {
     private final UUID experimentId;
     private final ObjectProperty<RunProgress> progress = new SimpleObjectProperty<>();
     private final ObservableMap<Integer, Trial> trials = FXCollections.observableHashMap();
+    private final StringProperty notice = new SimpleStringProperty("");
     // one wrapper, kept: a wrapper's listeners hang on it weakly, so a fresh one per call could be
     // collected and silently drop its listeners
     private final ObservableMap<Integer, Trial> readOnlyTrials = FXCollections.unmodifiableObservableMap(trials);
@@ -40,6 +44,15 @@ public final class LiveRun {
     /** Trial number to its latest state, as far as the last drain knows. */
     public ObservableMap<Integer, Trial> trials() {
         return readOnlyTrials;
+    }
+
+    /** The run's latest notice about where its trials go (e.g. none left on the cluster: running locally), or "". */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice;
+    }
+
+    void setNotice(String message) {
+        notice.set(message == null ? "" : message);
     }
 
     void setProgress(RunProgress p) {

@@ -29,6 +29,7 @@ public final class RunTracker {
     private final TaskExecutor tasks;
     private final Map<UUID, RunProgress> arrivedProgress = new ConcurrentHashMap<>();
     private final Map<UUID, Map<Integer, Trial>> arrivedTrials = new ConcurrentHashMap<>();
+    private final Map<UUID, String> arrivedNotices = new ConcurrentHashMap<>();
     private final Map<UUID, RunHandle> handles = new ConcurrentHashMap<>();
     // FX thread only
     private final Map<UUID, LiveRun> live = new HashMap<>();
@@ -43,11 +44,19 @@ public final class RunTracker {
     /** The listener to hand the engine for a run: cheap, thread-safe, never blocks. */
     public RunListener listenerFor(UUID experimentId) {
         Map<Integer, Trial> trials = arrivedTrials.computeIfAbsent(experimentId, k -> new ConcurrentHashMap<>());
-        return p -> {
-            if (p.trial() != null) {
-                trials.put(p.trial().number(), p.trial());
+        return new RunListener() {
+            @Override
+            public void onProgress(RunProgress p) {
+                if (p.trial() != null) {
+                    trials.put(p.trial().number(), p.trial());
+                }
+                arrivedProgress.put(experimentId, p);
             }
-            arrivedProgress.put(experimentId, p);
+
+            @Override
+            public void onNotice(UUID id, String message) {
+                arrivedNotices.put(experimentId, message);
+            }
         };
     }
 
@@ -111,6 +120,12 @@ public final class RunTracker {
                 if (t != null) {
                     run.putTrial(t);
                 }
+            }
+        }
+        for (UUID id : new ArrayList<>(arrivedNotices.keySet())) {
+            String n = arrivedNotices.remove(id);
+            if (n != null) {
+                live(id).setNotice(n);
             }
         }
         for (UUID id : new ArrayList<>(arrivedProgress.keySet())) {

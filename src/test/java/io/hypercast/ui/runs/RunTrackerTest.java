@@ -24,7 +24,7 @@ class RunTrackerTest {
     Path dir;
 
     private static Trial trial(int n, TrialState s) {
-        return new Trial(0, n, s, Map.of("x", 1L), null, null, null, null, null, 0);
+        return new Trial(null, n, s, Map.of("x", 1L), null, null, null, null, null, 0);
     }
 
     @Test
