@@ -181,6 +181,14 @@ public final class HpoFormView {
         z.setVisibleRowCount(14);
         z.getEditor().textProperty().bindBidirectional(p);
         z.setValue(p.get());
+        // the value follows the field too: an editable ComboBox writes its value into the editor when
+        // its skin is made or it loses focus, and a value left at the form's default would then
+        // overwrite a zone loaded meanwhile (a draft opened before its form was first drawn saved UTC)
+        p.addListener((o, a, b) -> {
+            if (!java.util.Objects.equals(z.getValue(), b)) {
+                z.setValue(b);
+            }
+        });
         z.setPrefWidth(200);
         fields.watch(z, key);
         return z;
