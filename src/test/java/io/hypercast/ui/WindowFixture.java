@@ -58,8 +58,21 @@ public final class WindowFixture implements AutoCloseable {
     }
 
     /** Runs {@code r} on the FX thread and waits for it. */
+    /** Runs on the FX thread and waits; what it throws is thrown here (a failed step fails the test). */
     public static void fx(Runnable r) {
-        WaitForAsyncUtils.asyncFx(r);
+        try {
+            WaitForAsyncUtils.asyncFx(r).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error er) {
+                throw er;
+            }
+            throw new AssertionError(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the FX thread did not run the step: " + e, e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
