@@ -97,7 +97,9 @@ final class ExperimentOps {
                 io.hypercast.engine.cluster.ClusterSubmitter s = engine.joinCluster(cluster.submitter());
                 if (!quiet && !common.json) {
                     s.addListener(line -> common.err().println("cluster: " + line));
-                    common.err().println("cluster: in '" + s.options().name() + "' with " + s.workers() + " accepted worker(s)");
+                    common.err().println("cluster: in '" + s.options().name() + "' with " + s.workers() + " accepted worker(s)"
+                            + (s.workers() == 0 ? " (none yet: check that the workers run with the same cluster name and secret, and"
+                            + " that --members reaches them)" : ""));
                     s.members().stream().filter(m -> "worker".equals(m.role()) && !m.accepted()).forEach(m -> common.err().println(
                             "cluster: refused member " + m.address() + ": it does not prove the cluster secret; no trial is sent there"));
                 }

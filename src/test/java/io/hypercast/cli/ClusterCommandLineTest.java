@@ -77,7 +77,7 @@ class ClusterCommandLineTest {
                 "--port", Integer.toString(port));
         assertEquals(0, ran.code(), ran.err());
         assertTrue(ran.err().contains("with 0 accepted worker(s)"), ran.err());
-        assertTrue(ran.err().contains("cluster: no cluster worker left: running trials locally"), ran.err());
+        assertTrue(ran.err().contains("cluster: no cluster worker has joined: running trials locally"), ran.err());
 
         Result result = run("hpo", "result", hpo, "--json", "--db", db);
         assertEquals(0, result.code(), result.err());

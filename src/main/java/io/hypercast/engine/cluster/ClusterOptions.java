@@ -25,7 +25,10 @@ public record ClusterOptions(String name, String interfaceAddress, List<String> 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public ClusterOptions {
-        name = name == null || name.isBlank() ? DEFAULT_NAME : name.strip();
+        if (name != null && name.isBlank()) {
+            throw new InvalidInputException("--cluster", "the cluster name is empty: leave --cluster out for '" + DEFAULT_NAME + "', or give a name");
+        }
+        name = name == null ? DEFAULT_NAME : name.strip();
         interfaceAddress = interfaceAddress == null || interfaceAddress.isBlank() ? LOOPBACK : interfaceAddress.strip();
         InetAddress bind;
         try {
@@ -52,9 +55,7 @@ public record ClusterOptions(String name, String interfaceAddress, List<String> 
             throw new InvalidInputException("max-no-heartbeat", "must be at least 2 s, got " + maxNoHeartbeatSeconds);
         }
         for (String m : members) {
-            if (m.isBlank() || m.contains(" ")) {
-                throw new InvalidInputException("--members", "'" + m + "' is not HOST or HOST:PORT");
-            }
+            checkMember(m);
         }
         if (!bind.isLoopbackAddress() && !secret.given()) {
             throw new InvalidInputException("--interface", "binding to " + interfaceAddress + " opens the cluster to the network, which needs"
@@ -62,6 +63,45 @@ public record ClusterOptions(String name, String interfaceAddress, List<String> 
         }
         if (bind.isAnyLocalAddress()) {
             throw new InvalidInputException("--interface", "give one address of this machine, not " + interfaceAddress + " (all interfaces)");
+        }
+        if (!bind.isAnyLocalAddress() && !bind.isLoopbackAddress() && !isLocal(bind)) {
+            throw new InvalidInputException("--interface", "'" + interfaceAddress + "' is not an address of this machine (see `ip addr`)");
+        }
+    }
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[[0-9A-Fa-f:.]+\\]|[0-9A-Fa-f:]+:[0-9A-Fa-f:.]*");
+
+    /** HOST or HOST:PORT with a port of 1-65535; the host need not resolve yet (a member may start later). */
+    static void checkMember(String m) {
+        String bad = "'" + m + "' is not HOST or HOST:PORT (e.g. 10.0.0.5 or 10.0.0.5:5701)";
+        if (m == null || m.isBlank()) {
+            throw new InvalidInputException("--members", bad);
+        }
+        String host = m.strip();
+        int colon = host.lastIndexOf(':');
+        if (colon > 0 && host.indexOf(':') == colon) { // one colon: HOST:PORT (IPv6 addresses go in [brackets])
+            String port = host.substring(colon + 1);
+            host = host.substring(0, colon);
+            int p;
+            try {
+                p = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("--members", bad + ": the port '" + port + "' is not a number");
+            }
+            if (p < 1 || p > 65535) {
+                throw new InvalidInputException("--members", bad + ": the port must be between 1 and 65535, got " + p);
+            }
+        }
+        if (!HOST.matcher(host).matches()) {
+            throw new InvalidInputException("--members", bad);
+        }
+    }
+
+    private static boolean isLocal(InetAddress a) {
+        try {
+            return java.net.NetworkInterface.getByInetAddress(a) != null;
+        } catch (java.net.SocketException e) {
+            return true; // cannot tell: let Hazelcast decide
         }
     }
 

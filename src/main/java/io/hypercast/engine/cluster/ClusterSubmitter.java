@@ -148,7 +148,17 @@ public final class ClusterSubmitter implements AutoCloseable {
                 bestLoad = l;
             }
         }
+        if (best != null) {
+            sawWorker = true;
+        }
         return best;
+    }
+
+    private volatile boolean sawWorker;
+
+    /** Whether a worker was ever picked here: "none left" rather than "none joined". */
+    boolean sawWorker() {
+        return sawWorker;
     }
 
     void started(Member m) {

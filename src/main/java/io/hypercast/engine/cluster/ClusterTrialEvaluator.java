@@ -165,7 +165,10 @@ final class ClusterTrialEvaluator implements TrialEvaluator {
             runningLocally = local;
         }
         if (changed) {
-            say(local ? "no cluster worker left: running trials locally" : "cluster workers available again: trials go to the cluster");
+            say(local ? (cluster.sawWorker() ? "no cluster worker left: running trials locally"
+                    : "no cluster worker has joined: running trials locally (are the workers started, with the same cluster name and"
+                    + " secret, and reachable at the --members given?)") : "cluster workers available again: trials go to the cluster");
+
         }
     }
 
