@@ -35,6 +35,11 @@ final class BacktestCommand {
         return new ExperimentOps(c, ExperimentKind.BACKTEST).show(id);
     }
 
+    @Command(name = "duplicate", description = "Copy a backtest as a new DRAFT (a run one is read-only: change and run the copy).")
+    int duplicate(@Mixin Common c, @Parameters(paramLabel = "ID") String id) {
+        return new ExperimentOps(c, ExperimentKind.BACKTEST).duplicate(id);
+    }
+
     @Command(name = "cancel", description = "Cancel a running backtest.")
     int cancel(@Mixin Common c, @Parameters(paramLabel = "ID") String id) {
         return new ExperimentOps(c, ExperimentKind.BACKTEST).cancel(id);

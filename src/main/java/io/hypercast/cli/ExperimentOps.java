@@ -183,6 +183,22 @@ final class ExperimentOps {
         }
     }
 
+    /** A DRAFT copy of an HPO or backtest (a run one is read-only: this is how it is changed and run again). */
+    int duplicate(String id) {
+        try (Engine engine = common.open()) {
+            Experiment e = engine.experiments().resolve(id);
+            requireKind(e);
+            Experiment copy = engine.experiments().duplicate(e.id());
+            if (common.json) {
+                common.printJson(Map.of("uuid", copy.id().toString(), "title", copy.title(), "state", copy.state().name(),
+                        "from", e.id().toString()));
+            } else {
+                common.out().println(copy.id() + "  " + copy.title() + "  (DRAFT copy of " + e.id() + ")");
+            }
+            return Main.OK;
+        }
+    }
+
     int result(String id, Path trialsCsv, Path predictionsCsv, Integer trialNumber) {
         try (Engine engine = common.open()) {
             Experiment e = engine.experiments().resolve(id);

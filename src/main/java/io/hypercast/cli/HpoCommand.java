@@ -51,6 +51,11 @@ final class HpoCommand {
         return new ExperimentOps(c, ExperimentKind.HPO).cancel(id);
     }
 
+    @Command(name = "duplicate", description = "Copy an HPO as a new DRAFT (a run HPO is read-only: change and run the copy).")
+    int duplicate(@Mixin Common c, @Parameters(paramLabel = "ID") String id) {
+        return new ExperimentOps(c, ExperimentKind.HPO).duplicate(id);
+    }
+
     @Command(name = "result", description = "Print the best trial and every trial; export CSVs.")
     int result(@Mixin Common c,
                @Parameters(paramLabel = "ID") String id,

@@ -247,7 +247,7 @@ public final class Experiments {
         }
         if (!resume && e.state() != HpoState.DRAFT) {
             throw new InvalidInputException("state", "'" + e.title() + "' is " + e.state() + (e.state() == HpoState.INTERRUPTED
-                    ? "; resume it instead" : "; a run HPO is read-only: duplicate it to run it again"));
+                    ? "; resume it instead" : "; a run HPO is read-only: duplicate it to run it again (hypercast hpo duplicate, or Duplicate as draft in the window)"));
         }
         Node model = e.hpo() != null ? validate(e.projectId(), e.hpo()) : validate(e.projectId(), e.backtest());
         Duration limit = timeout != null ? timeout : engine.settings().defaultTimeout();

@@ -1,6 +1,7 @@
 package io.hypercast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,16 @@ class CommandLineTest {
 
         Result list = run("hpo", "list", "--project", project, "--json");
         assertEquals(2, json(list.out()).get("hpos").size());
+
+        // a run HPO is read-only: running it again is refused and names the way out, a DRAFT copy
+        Result rerun = run("hpo", "run", hpo, "--wait");
+        assertEquals(2, rerun.code(), rerun.err());
+        assertTrue(rerun.err().contains("hpo duplicate"), rerun.err());
+        Result dup = run("hpo", "duplicate", hpo, "--json");
+        assertEquals(0, dup.code(), dup.err());
+        assertEquals("DRAFT", json(dup.out()).get("state").asText());
+        assertNotEquals(hpo, json(dup.out()).get("uuid").asText());
+        assertEquals(3, json(run("hpo", "list", "--project", project, "--json").out()).get("hpos").size());
     }
 
     @Test
