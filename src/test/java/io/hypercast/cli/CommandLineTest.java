@@ -137,6 +137,12 @@ class CommandLineTest {
         Files.writeString(broken, "{\"title\": \"x\", \"model\": ");
         Result truncated = run("hpo", "create", "--project", project, "--spec", broken.toString());
         assertEquals(2, truncated.code());
+        Result truncatedJson = run("hpo", "create", "--project", project, "--spec", broken.toString(), "--json");
+        assertEquals(2, truncatedJson.code());
+        JsonNode failure = json(truncatedJson.out());
+        assertEquals("invalid_input", failure.get("kind").asText());
+        assertEquals(2, failure.get("exit_code").asInt());
+        assertTrue(failure.get("error").asText().contains("broken.json"), failure.toString());
         assertTrue(truncated.err().contains("line"), truncated.err());
 
         String demoProject = json(run("demo", "--json").out()).get("project").asText();
