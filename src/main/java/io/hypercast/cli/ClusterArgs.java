@@ -47,6 +47,7 @@ final class ClusterArgs {
         if (secretFile != null) {
             try {
                 text = Files.readString(secretFile, StandardCharsets.UTF_8);
+                warnIfOthersCanRead(secretFile);
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("--secret-file", "no file " + secretFile);
             } catch (IOException e) {
@@ -59,6 +60,19 @@ final class ClusterArgs {
             return ClusterSecret.of(text);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(secretFile != null ? "--secret-file" : SECRET_ENV, e.getMessage());
+        }
+    }
+
+    /** A secret others on the machine can read is no secret: say so (the run goes on; chmod 600 fixes it). */
+    private static void warnIfOthersCanRead(java.nio.file.Path file) {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(file);
+            if (p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
+                System.err.println("warning: --secret-file " + file + " can be read by other users of this machine; chmod 600 " + file);
+            }
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system (Windows): its ACLs are the user's business
         }
     }
 

@@ -23,12 +23,12 @@ final class SourceCommand {
 
     @Command(name = "append", description = "Append newer rows to an imported source; rows that contradict stored values are refused unless --replace-conflicts.")
     int append(@Mixin Common c,
-               @Option(names = "--project", required = true, paramLabel = "P") String project,
+               @Option(names = "--project", required = true, paramLabel = "P", description = "The project's title or uuid.") String project,
                @Option(names = "--source", required = true, paramLabel = "S", description = "The source's name or uuid.") String source,
-               @Option(names = "--csv", required = true, paramLabel = "FILE") Path csv,
-               @Option(names = "--timestamp-column", paramLabel = "C") String timestampColumn,
-               @Option(names = "--time-zone", paramLabel = "Z") String zone,
-               @Option(names = "--skip-bad-rows") boolean skipBadRows,
+               @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file (comma, semicolon or tab separated; a header line).") Path csv,
+               @Option(names = "--timestamp-column", paramLabel = "C", description = "The column holding the timestamps (default: one named like time, date, timestamp or datetime, else the first).") String timestampColumn,
+               @Option(names = "--time-zone", paramLabel = "Z", description = "Zone of timestamps without an offset (e.g. Europe/London).") String zone,
+               @Option(names = "--skip-bad-rows", description = "Skip unparsable rows (reported) instead of refusing the file.") boolean skipBadRows,
                @Option(names = "--replace-conflicts", description = "Overwrite stored values that the new rows contradict.") boolean replace) {
         if (!Files.isRegularFile(csv)) {
             throw new InvalidInputException("--csv", "no file " + csv);
@@ -80,11 +80,11 @@ final class SourceCommand {
 
     @Command(name = "import", description = "Import a CSV: one Source and one Time Series per value column. A bad row refuses the whole file unless --skip-bad-rows.")
     int importCsv(@Mixin Common c,
-                  @Option(names = "--project", required = true, paramLabel = "P") String project,
-                  @Option(names = "--csv", required = true, paramLabel = "FILE") Path csv,
-                  @Option(names = "--timestamp-column", paramLabel = "C") String timestampColumn,
+                  @Option(names = "--project", required = true, paramLabel = "P", description = "The project's title or uuid.") String project,
+                  @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The CSV file (comma, semicolon or tab separated; a header line).") Path csv,
+                  @Option(names = "--timestamp-column", paramLabel = "C", description = "The column holding the timestamps (default: one named like time, date, timestamp or datetime, else the first).") String timestampColumn,
                   @Option(names = "--time-zone", paramLabel = "Z", description = "Zone of timestamps without an offset (e.g. Europe/London).") String zone,
-                  @Option(names = "--columns", paramLabel = "a,b", split = ",") String[] columns,
+                  @Option(names = "--columns", paramLabel = "a,b", split = ",", description = "The value columns to import (default: every column of numbers).") String[] columns,
                   @Option(names = "--name", paramLabel = "NAME", description = "The source's name (default: the file name).") String name,
                   @Option(names = "--skip-bad-rows", description = "Skip unparsable rows (reported) instead of refusing the file.") boolean skipBadRows) {
         if (!Files.isRegularFile(csv)) {

@@ -530,7 +530,7 @@ public final class CsvImporter {
             if (!options.skipBadRows()) {
                 BadRow b = badRows.get(0);
                 String more = badRows.size() > 1 ? " (and " + (badRows.size() - 1) + " more bad row"
-                        + (badRows.size() > 2 ? "s" : "") + "; skipping bad rows imports the rest)" : "";
+                        + (badRows.size() > 2 ? "s" : "") + "; skipping bad rows (--skip-bad-rows, or the wizard's option) imports the rest)" : "";
                 throw new InvalidInputException(source + ":" + b.line() + ":" + b.column(), b.reason() + more);
             }
         }
