@@ -43,6 +43,11 @@ public final class TrialsViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private UUID experimentId;
     private LiveRun live;
+    private final javafx.beans.value.ChangeListener<RunProgress> liveProgress = (o, a, p) -> {
+        if (p != null && p.experimentId().equals(experimentId)) {
+            apply(p);
+        }
+    };
     private final MapChangeListener<Integer, Trial> liveTrials = c -> {
         if (c.wasAdded()) {
             put(c.getValueAdded());
@@ -87,16 +92,13 @@ public final class TrialsViewModel {
         state.set(e.state());
         if (live != null) {
             live.trials().removeListener(liveTrials);
+            live.progressProperty().removeListener(liveProgress); // shown again (its run started): one listener, not two
         }
         live = app.runs().live(e.id());
         live.trials().addListener(liveTrials);
         notice.bind(live.noticeProperty());
         clusterLoad();
-        live.progressProperty().addListener((o, a, p) -> {
-            if (p != null && p.experimentId().equals(experimentId)) {
-                apply(p);
-            }
-        });
+        live.progressProperty().addListener(liveProgress);
         reload();
     }
 
