@@ -66,7 +66,10 @@ final class SourceCommand {
         c.out().println(rep.rowsRead() + " rows read, " + rep.rowsImported() + " imported");
         rep.notes().forEach(n -> c.out().println("note: " + n));
         rep.gaps().forEach(g -> c.out().println("gap: " + g));
-        rep.duplicates().forEach(d -> c.out().println("duplicate: " + d));
+        // a conflicting duplicate that was skipped is said once, as the skipped row (the JSON keeps both lists whole)
+        java.util.Set<Integer> skipped = new java.util.HashSet<>();
+        rep.badRows().forEach(b -> skipped.add(b.line()));
+        rep.duplicates().stream().filter(d -> d.identical() || !skipped.contains(d.line())).forEach(d -> c.out().println("duplicate: " + d));
         rep.badRows().forEach(b -> c.out().println("skipped bad row: " + b));
     }
 
