@@ -34,7 +34,7 @@ public final class Main {
             m.put("kind", kind);
             m.put("exit_code", code);
             try {
-                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m));
+                out.println(Common.JSON.writeValueAsString(m));
             } catch (com.fasterxml.jackson.core.JsonProcessingException ignored) {
                 // the message is on stderr already
             }

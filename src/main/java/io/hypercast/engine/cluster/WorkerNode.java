@@ -155,6 +155,10 @@ public final class WorkerNode implements AutoCloseable {
         try {
             hz.shutdown();
         } finally {
+            synchronized (cache) {
+                cache.values().forEach(PreparedBacktest::close); // their LightGBM datasets are native memory
+                cache.clear();
+            }
             stopped.countDown();
         }
     }

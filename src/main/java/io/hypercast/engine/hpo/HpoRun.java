@@ -433,16 +433,8 @@ public final class HpoRun {
             starts = List.of();
         }
         emit(HpoState.RUNNING, t);
-        if (lost) {
-            stopping = true;
-        }
-        if (stopping) {
-            for (InFlight f : inFlight.values()) {
-                f.cancel().set(true); // a lost run stops the trials still running here
-            }
-            if (inFlight.isEmpty()) {
-                finishRun();
-            }
+        if (lost || stopping) {
+            stopAll(); // a lost or stopping run stops the trials still running here
         } else {
             for (Start next : starts) {
                 launch(next);

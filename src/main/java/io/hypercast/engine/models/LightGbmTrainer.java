@@ -71,10 +71,7 @@ public final class LightGbmTrainer {
     /** As above, with raw LightGBM parameters that override ours: only for tests that need LightGBM itself to refuse something. */
     static TrainedModel train(float[] x, int rows, int cols, float[] y, Map<String, Object> resolvedParams, int threads,
                               long seed, BooleanSupplier cancelled, String extraParams) {
-        if (rows < 0 || cols < 1 || x == null || y == null || (long) rows * cols != x.length || y.length != rows) {
-            throw new IllegalArgumentException("expected " + rows + " x " + cols + " features and " + rows + " targets, got "
-                    + (x == null ? "null" : x.length) + " features and " + (y == null ? "null" : y.length) + " targets");
-        }
+        TrainingData.checkMatrix(x, rows, cols, y);
         return train(null, x, rows, cols, y, resolvedParams, threads, seed, cancelled, extraParams);
     }
 

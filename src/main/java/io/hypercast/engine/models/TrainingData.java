@@ -56,11 +56,16 @@ public final class TrainingData implements AutoCloseable {
      * @param x    {@code rows * cols} features, row-major; NaN means missing. Not copied: must not change afterwards.
      * @param y    {@code rows} targets; NaN rows are dropped at training
      */
-    public TrainingData(float[] x, int rows, int cols, float[] y) {
+    /** The features are rows x cols and there is one target per row. */
+    static void checkMatrix(float[] x, int rows, int cols, float[] y) {
         if (rows < 0 || cols < 1 || x == null || y == null || (long) rows * cols != x.length || y.length != rows) {
             throw new IllegalArgumentException("expected " + rows + " x " + cols + " features and " + rows + " targets, got "
                     + (x == null ? "null" : x.length) + " features and " + (y == null ? "null" : y.length) + " targets");
         }
+    }
+
+    public TrainingData(float[] x, int rows, int cols, float[] y) {
+        checkMatrix(x, rows, cols, y);
         this.x = x;
         this.rows = rows;
         this.cols = cols;

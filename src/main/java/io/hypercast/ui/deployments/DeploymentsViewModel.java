@@ -102,10 +102,12 @@ public final class DeploymentsViewModel {
             frozenReason.set(s.deployments().isEmpty() ? "" : "The project is frozen: its policies can no longer change. Copy the project to change them.");
             Deployment again = real.stream().filter(d -> d.id().equals(keep)).findFirst()
                     .orElse(real.stream().filter(Deployment::active).findFirst().orElse(real.isEmpty() ? null : real.get(0)));
-            if (again != null && selected.get() != null && again.id().equals(selected.get().id())) {
+            // an equal deployment fires no change: reload its detail here; a changed one is loaded by the listener
+            boolean same = java.util.Objects.equals(again, selected.get());
+            selected.set(again);
+            if (same && again != null) {
                 loadDetail(again);
             }
-            selected.set(again);
         }, this::fail);
     }
 

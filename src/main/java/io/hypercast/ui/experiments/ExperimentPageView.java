@@ -117,10 +117,14 @@ public final class ExperimentPageView {
             run.setDisable(!ExperimentPageViewModel.canRun(r));
             cancel.setDisable(!ExperimentPageViewModel.canCancel(r));
         };
+        javafx.beans.InvalidationListener onState = x -> states.run();
         sel.addListener((o, a, b) -> {
             states.run();
+            if (a != null) {
+                a.stateProperty().removeListener(onState);
+            }
             if (b != null) {
-                b.stateProperty().addListener((oo, x, y) -> states.run());
+                b.stateProperty().addListener(onState);
             }
         });
         states.run();

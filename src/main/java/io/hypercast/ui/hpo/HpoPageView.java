@@ -322,6 +322,7 @@ public final class HpoPageView {
 
     public void dispose() {
         poll.stop();
+        trials.dispose();
         if (liveRun != null) {
             liveRun.progressProperty().removeListener(liveState);
         }

@@ -7,7 +7,6 @@ import io.hypercast.ui.common.Cells;
 import io.hypercast.ui.common.Formats;
 import io.hypercast.ui.common.Navigator;
 import io.hypercast.ui.hpo.TrialsViewModel.TrialRow;
-import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -31,7 +30,6 @@ public final class TrialsView {
     private final Navigator nav;
     private final VBox root = new VBox(10);
     private final TableView<TrialRow> table = new TableView<>();
-    private List<String> shownParameters = List.of();
 
     public TrialsView(TrialsViewModel vm, Navigator nav) {
         this.vm = vm;
@@ -112,11 +110,7 @@ public final class TrialsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         Label hint = new Label("Double-click a completed trial to open its result.");
         hint.getStyleClass().add("hint");
-        vm.parameters().addListener((ListChangeListener<String>) c -> {
-            if (!vm.parameters().equals(shownParameters)) {
-                columns(); // the same parameters again (the run of the HPO on screen): keep the columns and their cells
-            }
-        });
+        vm.parameters().addListener((ListChangeListener<String>) c -> columns());
         columns();
         root.getChildren().addAll(top, error, cluster, notice, table, hint);
     }
@@ -132,7 +126,6 @@ public final class TrialsView {
     }
 
     private void columns() {
-        shownParameters = List.copyOf(vm.parameters());
         table.getColumns().clear();
         TableColumn<TrialRow, Integer> number = Cells.numberColumn("#", 50, r -> Bindings.createObjectBinding(r::number), String::valueOf);
         number.setSortType(TableColumn.SortType.ASCENDING);

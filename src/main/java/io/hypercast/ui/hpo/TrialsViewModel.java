@@ -87,7 +87,10 @@ public final class TrialsViewModel {
         experimentId = e.id();
         rows.clear();
         byNumber.clear();
-        parameters.setAll(e.hpo() == null ? List.of() : new ArrayList<>(e.hpo().searchSpace().parameters().keySet()));
+        List<String> ps = e.hpo() == null ? List.of() : new ArrayList<>(e.hpo().searchSpace().parameters().keySet());
+        if (!parameters.equals(ps)) {
+            parameters.setAll(ps); // the same again (the run of the HPO on screen): its table keeps its columns and cells
+        }
         planned.set(e.plannedTrials());
         state.set(e.state());
         if (live != null) {
@@ -100,6 +103,16 @@ public final class TrialsViewModel {
         clusterLoad();
         live.progressProperty().addListener(liveProgress);
         reload();
+    }
+
+    /** Stops following the run (the page is closed): the run's live state outlives the page. */
+    public void dispose() {
+        if (live != null) {
+            live.trials().removeListener(liveTrials);
+            live.progressProperty().removeListener(liveProgress);
+            notice.unbind();
+            live = null;
+        }
     }
 
     /** Reads the trials from the store; live events that arrive meanwhile are newer and win. */

@@ -201,10 +201,7 @@ public final class MainWindow implements Navigator {
 
     @Override
     public void showExperiments(UUID projectId) {
-        if (page != null) {
-            page.dispose();
-            page = null;
-        }
+        leavePage();
         Project sel = projects.selectedProperty().get();
         if (sel == null || !sel.id().equals(projectId)) {
             projects.projects().stream().filter(p -> p.id().equals(projectId)).findFirst().ifPresent(p -> projects.selectedProperty().set(p));
